@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest'
+import type { Plan } from '../src/plan.js'
+import { setOutputs, summaryRows, type RunReport } from '../src/report.js'
+
+const plan: Plan = {
+  apiKey: '46000042',
+  apiSecret: 'api-secret-value',
+  operation: 'set',
+  target: { type: 's3', bucket: 'acme', accessKey: 'AK', secretKey: 'secret-key-value', sse: 's3' },
+  fallback: 'none',
+  certificate: { kind: 'unchanged' },
+  apiUrl: 'https://api.opentok.com',
+  dryRun: false,
+  failOnError: true,
+  verify: true,
+  maxAttempts: 3,
+  timeoutSeconds: 30
+}
+const report: RunReport = {
+  plan,
+  status: 200,
+  attempts: 2,
+  verified: 'true',
+  verification: 'wrote and deleted acme/46000042/.archive-target-check',
+  result: 'set'
+}
+
+describe('report', () => {
+  it('sets the four outputs', () => {
+    const outputs: Record<string, string> = {}
+    setOutputs(report, (name, value) => (outputs[name] = value))
+    expect(outputs).toEqual({ status: '200', attempts: '2', target: 's3://acme', verified: 'true' })
+  })
+
+  it('summarises what was done without any secret', () => {
+    const rows = Object.fromEntries(summaryRows(report))
+    expect(rows).toMatchObject({
+      Project: '46000042',
+      Operation: 'set',
+      Type: 's3',
+      Bucket: 'acme',
+      SSE: 's3',
+      Fallback: 'none',
+      Status: '200',
+      Attempts: '2'
+    })
+    expect(rows['Storage check']).toContain('wrote and deleted')
+    const text = JSON.stringify(summaryRows(report))
+    expect(text).not.toContain('secret-key-value')
+    expect(text).not.toContain('api-secret-value')
+  })
+
+  it('says in a dry run that nothing was sent', () => {
+    const rows = Object.fromEntries(summaryRows({ plan: { ...plan, dryRun: true }, attempts: 0, verified: 'skipped', result: 'dry run' }))
+    expect(rows.Status).toBe('dry run: nothing was sent to the vendor')
+  })
+
+  it('shows the certificate by subject, fingerprint and expiry only', () => {
+    const validTo = new Date('2027-06-01T00:00:00Z')
+    const rows = Object.fromEntries(
+      summaryRows({
+        ...report,
+        plan: {
+          ...plan,
+          certificate: { kind: 'set', pem: '-----BEGIN CERTIFICATE-----PEMBODY', subject: 'CN=archives', fingerprint256: 'AA:BB', validTo }
+        }
+      })
+    )
+    expect(rows.Certificate).toBe('CN=archives; SHA-256 AA:BB; expires 2027-06-01')
+  })
+})

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest'
+import type { Plan } from '../src/plan.js'
+import { buildRequest, describeTarget } from '../src/storage.js'
+
+const base: Plan = {
+  apiKey: '46000042',
+  apiSecret: 'x',
+  operation: 'set',
+  target: { type: 's3', bucket: 'b1', accessKey: 'AK', secretKey: 'SK', sse: 's3' },
+  fallback: 'none',
+  certificate: { kind: 'unchanged' },
+  apiUrl: 'https://api.opentok.com',
+  dryRun: false,
+  failOnError: true,
+  verify: true,
+  maxAttempts: 3,
+  timeoutSeconds: 30
+}
+
+describe('buildRequest', () => {
+  it('PUTs the S3 body in the vendor schema, without endpoint unless given', () => {
+    const request = buildRequest(base)
+    expect(request.method).toBe('PUT')
+    expect(request.url).toBe('https://api.opentok.com/v2/project/46000042/archive/storage')
+    expect(JSON.parse(request.body!)).toEqual({
+      type: 's3',
+      config: { bucket: 'b1', accessKey: 'AK', secretKey: 'SK', sse: 's3' },
+      fallback: 'none'
+    })
+  })
+
+  it('includes the endpoint and domain only when given', () => {
+    const withEndpoint = buildRequest({
+      ...base,
+      target: { type: 's3', bucket: 'b1', accessKey: 'AK', secretKey: 'SK', sse: 'none', endpoint: 'https://s3.example.com' }
+    })
+    expect(JSON.parse(withEndpoint.body!).config.endpoint).toBe('https://s3.example.com')
+    const azure = buildRequest({
+      ...base,
+      fallback: 'opentok',
+      target: { type: 'azure', accountName: 'acct', accountKey: 'KEY', container: 'c1' }
+    })
+    expect(JSON.parse(azure.body!)).toEqual({
+      type: 'azure',
+      config: { accountName: 'acct', accountKey: 'KEY', container: 'c1' },
+      fallback: 'opentok'
+    })
+  })
+
+  it('sends certificate null to turn encryption off, and the PEM base64-encoded to set it', () => {
+    expect(JSON.parse(buildRequest({ ...base, certificate: { kind: 'off' } }).body!).certificate).toBeNull()
+    const pem = '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----'
+    const body = JSON.parse(
+      buildRequest({ ...base, certificate: { kind: 'set', pem, subject: 'CN=x', fingerprint256: 'AB', validTo: new Date() } }).body!
+    )
+    expect(Buffer.from(body.certificate, 'base64').toString('utf8')).toBe(pem)
+    expect('certificate' in JSON.parse(buildRequest(base).body!)).toBe(false)
+  })
+
+  it('DELETEs with no body', () => {
+    expect(buildRequest({ ...base, operation: 'delete' })).toEqual({
+      method: 'DELETE',
+      url: 'https://api.opentok.com/v2/project/46000042/archive/storage'
+    })
+  })
+})
+
+describe('describeTarget', () => {
+  it('names the bucket or account/container and no secret', () => {
+    expect(describeTarget(base.target)).toBe('s3://b1')
+    expect(describeTarget({ type: 'azure', accountName: 'acct', accountKey: 'KEY', container: 'c1' })).toBe('azure://acct/c1')
+    expect(describeTarget(undefined)).toBe('')
+  })
+})

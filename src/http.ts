@@ -1,0 +1,205 @@
+/** Sends the vendor request with undici: per-attempt timeout, safe retries with backoff, proxies from the environment. */
+import { EnvHttpProxyAgent, request, type Dispatcher } from 'undici'
+
+export interface HttpAnswer {
+  readonly status: number
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>
+  readonly body: string
+}
+
+export interface OutgoingRequest {
+  readonly method: 'PUT' | 'DELETE'
+  readonly url: string
+  readonly body?: string
+}
+
+/** Time, sleep and randomness, injectable so backoff can be tested without waiting. */
+export interface Clock {
+  now(): number
+  sleep(ms: number): Promise<void>
+  random(): number
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
+  random: () => Math.random()
+}
+
+export interface RetryPolicy {
+  readonly maxAttempts: number
+  readonly timeoutMs: number
+}
+
+/** Backoff: full jitter over base × 2^(n−1), capped; Retry-After is honoured up to its own cap. */
+export const BACKOFF_BASE_MS = 500
+export const BACKOFF_CAP_MS = 10_000
+export const RETRY_AFTER_CAP_MS = 30_000
+
+export interface SendOutcome {
+  /** The final answer, or undefined when every attempt failed without one. */
+  readonly answer?: HttpAnswer
+  readonly attempts: number
+  /** Why the last attempt got no answer. */
+  readonly failure?: string
+}
+
+export interface SendLog {
+  info(message: string): void
+  debug(message: string): void
+}
+
+/** Network error codes that mean the request did not get through and may be sent again. */
+const TRANSIENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT'
+])
+
+/** Whether a status is worth another attempt: timeouts, throttling and server errors. */
+export function isRetryableStatus(status: number): boolean {
+  return status === 408 || status === 429 || status >= 500
+}
+
+/** The wait a Retry-After header asks for (seconds or an HTTP date), in ms, or undefined. */
+export function parseRetryAfter(value: string | string[] | undefined, nowMs: number): number | undefined {
+  const text = Array.isArray(value) ? value[0] : value
+  if (text === undefined || text.trim() === '') return undefined
+  if (/^\d+$/.test(text.trim())) return Number(text.trim()) * 1000
+  const date = Date.parse(text)
+  return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs)
+}
+
+/** The wait before attempt `failedAttempt + 1`. */
+export function backoffDelay(failedAttempt: number, random: number, retryAfterMs?: number): number {
+  if (retryAfterMs !== undefined) return Math.min(retryAfterMs, RETRY_AFTER_CAP_MS)
+  const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (failedAttempt - 1))
+  return Math.floor(random * ceiling)
+}
+
+/** Sends one request to the storage or vendor API, with one undici dispatcher for the whole run. */
+export class Transport {
+  private dispatcher: Dispatcher | undefined
+
+  constructor(private readonly makeDispatcher: () => Dispatcher = () => new EnvHttpProxyAgent()) {}
+
+  /** One attempt: the answer, or throws the network error; aborted after `timeoutMs`. */
+  async once(
+    method: string,
+    url: string,
+    headers: Record<string, string>,
+    body: string | Buffer | undefined,
+    timeoutMs: number
+  ): Promise<HttpAnswer> {
+    this.dispatcher ??= this.makeDispatcher()
+    const controller = new AbortController()
+    const timer = setTimeout(() => controller.abort(new AttemptTimeout(timeoutMs)), timeoutMs)
+    try {
+      const response = await request(url, {
+        method: method as Dispatcher.HttpMethod,
+        headers,
+        ...(body === undefined ? {} : { body }),
+        dispatcher: this.dispatcher,
+        signal: controller.signal
+      })
+      const text = await response.body.text()
+      return { status: response.statusCode, headers: response.headers, body: text }
+    } catch (error) {
+      if (controller.signal.aborted) throw new AttemptTimeout(timeoutMs)
+      throw error
+    } finally {
+      clearTimeout(timer)
+    }
+  }
+
+  /** Closes pooled connections so the process can end at once. */
+  async close(): Promise<void> {
+    const dispatcher = this.dispatcher
+    this.dispatcher = undefined
+    await dispatcher?.destroy()
+  }
+}
+
+/** An attempt that got no full answer within its time. */
+export class AttemptTimeout extends Error {
+  readonly code = 'ATTEMPT_TIMEOUT'
+  constructor(timeoutMs: number) {
+    super(`no answer within ${timeoutMs / 1000} s`)
+  }
+}
+
+/** A short, secret-free description of a network error, and whether it is safe to retry. */
+export function describeNetworkError(error: unknown): { reason: string; retryable: boolean } {
+  if (error instanceof AttemptTimeout) return { reason: error.message, retryable: true }
+  const code = errorCode(error)
+  const message = error instanceof Error ? error.message : String(error)
+  if (code !== undefined && TRANSIENT_CODES.has(code)) return { reason: `${code}: ${message}`, retryable: true }
+  if (code !== undefined && /CERT|SSL|TLS|SELF_SIGNED|VERIFY/.test(code)) {
+    return {
+      reason: `${code}: ${message} (a TLS certificate was not trusted; behind a proxy that re-signs TLS, point NODE_EXTRA_CA_CERTS at its CA)`,
+      retryable: false
+    }
+  }
+  return { reason: code === undefined ? message : `${code}: ${message}`, retryable: false }
+}
+
+function errorCode(error: unknown): string | undefined {
+  for (let current: unknown = error, depth = 0; current instanceof Error && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code
+    if (typeof code === 'string') return code
+    current = (current as { cause?: unknown }).cause
+  }
+  return undefined
+}
+
+/**
+ * Sends `request` up to `policy.maxAttempts` times: network errors, timeouts, 408, 429 and 5xx
+ * are retried after a backoff; any other answer is final. `headers` is called for each attempt,
+ * so each one carries a fresh token.
+ */
+export async function sendWithRetries(
+  transport: Transport,
+  outgoing: OutgoingRequest,
+  headers: () => Record<string, string>,
+  policy: RetryPolicy,
+  clock: Clock,
+  log: SendLog
+): Promise<SendOutcome> {
+  for (let attempt = 1; ; attempt++) {
+    const started = clock.now()
+    let answer: HttpAnswer | undefined
+    let reason: string
+    let retryable: boolean
+    try {
+      answer = await transport.once(outgoing.method, outgoing.url, headers(), outgoing.body, policy.timeoutMs)
+      log.debug(`${outgoing.method} ${outgoing.url} → ${answer.status} in ${clock.now() - started} ms`)
+      reason = `HTTP ${answer.status}`
+      retryable = isRetryableStatus(answer.status)
+    } catch (error) {
+      ;({ reason, retryable } = describeNetworkError(error))
+      log.debug(`${outgoing.method} ${outgoing.url} failed after ${clock.now() - started} ms: ${reason}`)
+    }
+    if (!retryable || attempt >= policy.maxAttempts) {
+      return answer === undefined ? { attempts: attempt, failure: reason } : { answer, attempts: attempt }
+    }
+    const retryAfter =
+      answer !== undefined && (answer.status === 429 || answer.status === 503)
+        ? parseRetryAfter(answer.headers['retry-after'], clock.now())
+        : undefined
+    const wait = backoffDelay(attempt, clock.random(), retryAfter)
+    log.info(
+      `Attempt ${attempt} of ${policy.maxAttempts} failed (${reason}); retrying in ${(wait / 1000).toFixed(1)} s${retryAfter === undefined ? '' : ' as Retry-After asks'}.`
+    )
+    await clock.sleep(wait)
+  }
+}

@@ -1,0 +1,3 @@
+/** The action's name and version, sent in the User-Agent. Kept equal to package.json by a test. */
+export const ACTION_NAME = 'opentok-archive-target-action'
+export const ACTION_VERSION = '1.0.0'
