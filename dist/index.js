@@ -38197,8 +38197,45 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/proxy.ts
+/** Masks credentials written into proxy URLs, before anything can print them. */
+/** The variables a proxy is read from, in both spellings that runners and tools use. */
+const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
+/** Passes the password (or lone token) of every proxy URL in `env` to `mask`, as written and decoded. */
+function maskProxyCredentials(env, mask) {
+    for (const name of PROXY_VARIABLES) {
+        const value = env[name];
+        if (!value)
+            continue;
+        let url;
+        try {
+            url = new URL(value.includes('://') ? value : `http://${value}`);
+        }
+        catch {
+            continue;
+        }
+        // A token alone in the user-info (https://TOKEN@proxy) is the secret; otherwise the password is.
+        const secret = url.password !== '' ? url.password : url.username;
+        if (secret === '')
+            continue;
+        mask(secret);
+        const decoded = safeDecode(secret);
+        if (decoded !== secret)
+            mask(decoded);
+    }
+}
+function safeDecode(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/http.ts
 /** Sends the vendor request with undici: per-attempt timeout, safe retries with backoff, proxies from the environment. */
+
 
 const systemClock = {
     now: () => Date.now(),
@@ -38246,11 +38283,19 @@ function backoffDelay(failedAttempt, random, retryAfterMs) {
     const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (failedAttempt - 1));
     return Math.floor(random * ceiling);
 }
+/**
+ * The dispatcher for this environment: undici's EnvHttpProxyAgent (HTTPS_PROXY, HTTP_PROXY,
+ * NO_PROXY in either case) when a proxy is set, else a plain Agent; the proxy agent prints an
+ * "experimental" warning when made, which runs without a proxy need not show.
+ */
+function dispatcherFromEnvironment(env = process.env) {
+    return PROXY_VARIABLES.some(name => env[name]) ? new undici.EnvHttpProxyAgent() : new undici.Agent();
+}
 /** Sends one request to the storage or vendor API, with one undici dispatcher for the whole run. */
 class Transport {
     makeDispatcher;
     dispatcher;
-    constructor(makeDispatcher = () => new undici.EnvHttpProxyAgent()) {
+    constructor(makeDispatcher = dispatcherFromEnvironment) {
         this.makeDispatcher = makeDispatcher;
     }
     /** One attempt: the answer, or throws the network error; aborted after `timeoutMs`. */
@@ -38646,41 +38691,6 @@ function parseUrl(value) {
 function shown(value) {
     const oneLine = value.replace(/[\r\n\t]/g, ' ');
     return oneLine.length > 40 ? `${oneLine.slice(0, 40)}…` : oneLine;
-}
-
-;// CONCATENATED MODULE: ./src/proxy.ts
-/** Masks credentials written into proxy URLs, before anything can print them. */
-const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
-/** Passes the password (or lone token) of every proxy URL in `env` to `mask`, as written and decoded. */
-function maskProxyCredentials(env, mask) {
-    for (const name of PROXY_VARIABLES) {
-        const value = env[name];
-        if (!value)
-            continue;
-        let url;
-        try {
-            url = new URL(value.includes('://') ? value : `http://${value}`);
-        }
-        catch {
-            continue;
-        }
-        // A token alone in the user-info (https://TOKEN@proxy) is the secret; otherwise the password is.
-        const secret = url.password !== '' ? url.password : url.username;
-        if (secret === '')
-            continue;
-        mask(secret);
-        const decoded = safeDecode(secret);
-        if (decoded !== secret)
-            mask(decoded);
-    }
-}
-function safeDecode(text) {
-    try {
-        return decodeURIComponent(text);
-    }
-    catch {
-        return text;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/redact.ts

@@ -1,5 +1,6 @@
 /** Sends the vendor request with undici: per-attempt timeout, safe retries with backoff, proxies from the environment. */
-import { EnvHttpProxyAgent, request, type Dispatcher } from 'undici'
+import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from 'undici'
+import { PROXY_VARIABLES } from './proxy.js'
 
 export interface HttpAnswer {
   readonly status: number
@@ -87,11 +88,20 @@ export function backoffDelay(failedAttempt: number, random: number, retryAfterMs
   return Math.floor(random * ceiling)
 }
 
+/**
+ * The dispatcher for this environment: undici's EnvHttpProxyAgent (HTTPS_PROXY, HTTP_PROXY,
+ * NO_PROXY in either case) when a proxy is set, else a plain Agent; the proxy agent prints an
+ * "experimental" warning when made, which runs without a proxy need not show.
+ */
+export function dispatcherFromEnvironment(env: NodeJS.ProcessEnv = process.env): Dispatcher {
+  return PROXY_VARIABLES.some(name => env[name]) ? new EnvHttpProxyAgent() : new Agent()
+}
+
 /** Sends one request to the storage or vendor API, with one undici dispatcher for the whole run. */
 export class Transport {
   private dispatcher: Dispatcher | undefined
 
-  constructor(private readonly makeDispatcher: () => Dispatcher = () => new EnvHttpProxyAgent()) {}
+  constructor(private readonly makeDispatcher: () => Dispatcher = dispatcherFromEnvironment) {}
 
   /** One attempt: the answer, or throws the network error; aborted after `timeoutMs`. */
   async once(

@@ -1,6 +1,7 @@
 /** Masks credentials written into proxy URLs, before anything can print them. */
 
-const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy']
+/** The variables a proxy is read from, in both spellings that runners and tools use. */
+export const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy']
 
 /** Passes the password (or lone token) of every proxy URL in `env` to `mask`, as written and decoded. */
 export function maskProxyCredentials(env: NodeJS.ProcessEnv, mask: (secret: string) => void): void {

@@ -20,6 +20,8 @@ import { createServer } from 'node:http'
 const S3_KEYS = { required: ['bucket', 'accessKey', 'secretKey', 'sse'], optional: ['endpoint'] }
 const AZURE_KEYS = { required: ['accountName', 'accountKey', 'container'], optional: ['domain'] }
 
+/** @typedef {Script} ScriptType */
+
 /**
  * Starts the stand-in on 127.0.0.1 with an ephemeral port.
  * @param {{ apiKey: string, apiSecret: string }} project

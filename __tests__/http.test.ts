@@ -1,0 +1,185 @@
+/** Retries, backoff, timeouts and proxies of the sender, against the loopback stand-in. */
+import { EnvHttpProxyAgent } from 'undici'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { backoffDelay, parseRetryAfter, sendWithRetries, Transport, type SendLog } from '../src/http.js'
+import { makeProjectToken } from '../src/token.js'
+import { FakeClock } from './support/fake-clock.js'
+import { startLoopbackProxy } from './support/loopback-proxy.js'
+import { startStandIn } from './support/opentok-standin.js'
+
+const project = { apiKey: '46000042', apiSecret: 'http-test-secret-0123456789' }
+const body = JSON.stringify({ type: 's3', config: { bucket: 'b12', accessKey: 'AK', secretKey: 'SK', sse: 's3' }, fallback: 'none' })
+
+let standIn: Awaited<ReturnType<typeof startStandIn>>
+let transport: Transport
+let lines: string[]
+const log: SendLog = { info: m => lines.push(m), debug: m => lines.push(`debug: ${m}`) }
+
+beforeAll(async () => {
+  standIn = await startStandIn(project)
+})
+afterAll(() => standIn.close())
+beforeEach(() => {
+  standIn.requests.length = 0
+  transport = new Transport()
+  lines = []
+})
+afterEach(() => transport.close())
+
+function send(clock: FakeClock, maxAttempts = 3, timeoutMs = 5000) {
+  return sendWithRetries(
+    transport,
+    { method: 'PUT', url: `${standIn.url}/v2/project/${project.apiKey}/archive/storage`, body },
+    () => ({ 'X-OPENTOK-AUTH': makeProjectToken(project.apiKey, project.apiSecret, Date.now()), 'Content-Type': 'application/json' }),
+    { maxAttempts, timeoutMs },
+    clock,
+    log
+  )
+}
+
+describe('sendWithRetries', () => {
+  it('retries 503, 503, then succeeds on the third attempt with a fresh token each time', async () => {
+    standIn.answer({ status: 503 }, { status: 503 })
+    const clock = new FakeClock()
+    const started = Date.now()
+    const outcome = await send(clock)
+    expect(outcome.answer?.status).toBe(200)
+    expect(outcome.attempts).toBe(3)
+    expect(standIn.requests).toHaveLength(3)
+    expect(standIn.violations()).toEqual([])
+    expect(new Set(standIn.requests.map(r => r.claims?.jti)).size).toBe(3)
+    // full jitter with random()=1 waits the whole ceiling: 0.5 s, then 1 s
+    expect(clock.sleeps).toEqual([500, 1000])
+    expect(lines.filter(l => l.startsWith('Attempt'))).toEqual([
+      'Attempt 1 of 3 failed (HTTP 503); retrying in 0.5 s.',
+      'Attempt 2 of 3 failed (HTTP 503); retrying in 1.0 s.'
+    ])
+    expect(Date.now() - started).toBeLessThan(2000)
+  })
+
+  it('waits as a 429 Retry-After says, then succeeds', async () => {
+    standIn.answer({ status: 429, headers: { 'retry-after': '7' } })
+    const clock = new FakeClock()
+    const outcome = await send(clock)
+    expect(outcome).toMatchObject({ attempts: 2, answer: { status: 200 } })
+    expect(clock.sleeps).toEqual([7000])
+    expect(lines.some(l => l.includes('retrying in 7.0 s as Retry-After asks'))).toBe(true)
+  })
+
+  it('retries a connection reset, then succeeds', async () => {
+    standIn.answer({ reset: true })
+    const clock = new FakeClock()
+    const outcome = await send(clock)
+    expect(outcome).toMatchObject({ attempts: 2, answer: { status: 200 } })
+    expect(standIn.requests).toHaveLength(2)
+    expect(lines[0]).toMatch(/debug: PUT .* failed after \d+ ms: (ECONNRESET|UND_ERR_SOCKET)/)
+  })
+
+  it('retries a refused connection', async () => {
+    const clock = new FakeClock()
+    const outcome = await sendWithRetries(
+      transport,
+      { method: 'DELETE', url: 'http://127.0.0.1:1/x' },
+      () => ({}),
+      { maxAttempts: 2, timeoutMs: 1000 },
+      clock,
+      log
+    )
+    expect(outcome).toMatchObject({ attempts: 2 })
+    expect(outcome.failure).toMatch(/ECONNREFUSED/)
+  })
+
+  it('times out each attempt of a server that never answers and gives up after max-attempts, within the bound', async () => {
+    standIn.answer({ hang: true }, { hang: true })
+    const clock = new FakeClock()
+    const started = Date.now()
+    const outcome = await send(clock, 2, 300)
+    const elapsed = Date.now() - started
+    expect(outcome.answer).toBeUndefined()
+    expect(outcome.attempts).toBe(2)
+    expect(outcome.failure).toBe('no answer within 0.3 s')
+    expect(standIn.requests).toHaveLength(2)
+    // worst case: attempts × timeout, plus the (fake) backoff
+    expect(elapsed).toBeGreaterThanOrEqual(600)
+    expect(elapsed).toBeLessThan(2 * 300 + 1000)
+  })
+
+  it.each([400, 401, 403, 404, 418])('never retries a %i', async status => {
+    standIn.answer({ status })
+    const clock = new FakeClock()
+    const outcome = await send(clock)
+    expect(outcome).toMatchObject({ attempts: 1, answer: { status } })
+    expect(standIn.requests).toHaveLength(1)
+    expect(clock.sleeps).toEqual([])
+  })
+
+  it('retries 408 and 5xx but returns the last answer when attempts run out', async () => {
+    standIn.answer({ status: 408 }, { status: 502 }, { status: 500 })
+    const outcome = await send(new FakeClock(0.5))
+    expect(outcome).toMatchObject({ attempts: 3, answer: { status: 500 } })
+  })
+
+  it('sends once when max-attempts is 1', async () => {
+    standIn.answer({ status: 503 })
+    const outcome = await send(new FakeClock(), 1)
+    expect(outcome).toMatchObject({ attempts: 1, answer: { status: 503 } })
+  })
+})
+
+describe('backoff', () => {
+  it('draws full jitter below a doubling ceiling, capped at 10 s', () => {
+    expect([1, 2, 3, 4, 5, 6].map(n => backoffDelay(n, 1))).toEqual([500, 1000, 2000, 4000, 8000, 10000])
+    expect(backoffDelay(3, 0)).toBe(0)
+    expect(backoffDelay(3, 0.5)).toBe(1000)
+  })
+
+  it('honours Retry-After in seconds or as an HTTP date, capped at 30 s', () => {
+    const now = Date.parse('2026-11-27T12:00:00Z')
+    expect(parseRetryAfter('12', now)).toBe(12000)
+    expect(parseRetryAfter('Fri, 27 Nov 2026 12:00:05 GMT', now)).toBe(5000)
+    expect(parseRetryAfter('Fri, 27 Nov 2026 11:00:00 GMT', now)).toBe(0)
+    expect(parseRetryAfter('soon', now)).toBeUndefined()
+    expect(backoffDelay(1, 0.1, 120_000)).toBe(30_000)
+  })
+})
+
+describe('proxies', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs()
+  })
+
+  it('goes through HTTP_PROXY with its credentials, and NO_PROXY bypasses it', async () => {
+    const proxy = await startLoopbackProxy({ requireAuth: 'ci-user:proxy-p@ss' })
+    try {
+      vi.stubEnv('HTTP_PROXY', `http://ci-user:${encodeURIComponent('proxy-p@ss')}@127.0.0.1:${proxy.port}`)
+      const through = new Transport(() => new EnvHttpProxyAgent())
+      const answer = await through.once('DELETE', `${standIn.url}/v2/project/${project.apiKey}/archive/storage`, {}, undefined, 5000)
+      await through.close()
+      expect(answer.status).toBe(403) // no token: the stand-in refuses, but the request got there
+      expect(proxy.seen).toHaveLength(1)
+      expect(proxy.seen[0]!.target).toContain(`127.0.0.1:${standIn.port}`)
+
+      vi.stubEnv('no_proxy', '127.0.0.1')
+      const direct = new Transport(() => new EnvHttpProxyAgent())
+      await direct.once('DELETE', `${standIn.url}/v2/project/${project.apiKey}/archive/storage`, {}, undefined, 5000)
+      await direct.close()
+      expect(proxy.seen).toHaveLength(1)
+      expect(standIn.requests).toHaveLength(2)
+    } finally {
+      await proxy.close()
+    }
+  })
+
+  it('reads the lower-case http_proxy too', async () => {
+    const proxy = await startLoopbackProxy()
+    try {
+      vi.stubEnv('http_proxy', proxy.url)
+      const through = new Transport(() => new EnvHttpProxyAgent())
+      await through.once('DELETE', `${standIn.url}/v2/project/${project.apiKey}/archive/storage`, {}, undefined, 5000)
+      await through.close()
+      expect(proxy.seen).toHaveLength(1)
+    } finally {
+      await proxy.close()
+    }
+  })
+})

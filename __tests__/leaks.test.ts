@@ -1,0 +1,173 @@
+/**
+ * Fault injection and the secret-leak scan, through the committed dist/ in a child process: each
+ * scenario asserts its outcome, how many requests reached the stand-in and how long it took, and
+ * that no secret (API secret, storage secret, account key, token, proxy password) appears
+ * anywhere the action wrote except on its own ::add-mask:: line, which comes first.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { startLoopbackProxy } from './support/loopback-proxy.js'
+import { startStandIn, type Script } from './support/opentok-standin.js'
+import { findLeaks, runAction, type ActionRun } from './support/run-action.js'
+
+const project = { apiKey: '46000077', apiSecret: 'leak-scan-api-secret-7f3a9c0b2e' }
+const proxyPassword = 'proxy-pass-5d1e8b7a'
+const s3 = { bucket: 'acme-archives', 'access-key': 'AKIALEAKSCAN0001', 'secret-key': 'leak/scan+secret/key/9b8c7d6e5f' }
+const azure = {
+  type: 'azure',
+  'account-name': 'acmestorage',
+  'account-key': 'bGVhay1zY2FuLWFjY291bnQta2V5LTEyMzQ1Njc4OQ==',
+  container: 'archives'
+}
+
+let standIn: Awaited<ReturnType<typeof startStandIn>>
+let proxy: Awaited<ReturnType<typeof startLoopbackProxy>>
+beforeAll(async () => {
+  standIn = await startStandIn(project)
+  proxy = await startLoopbackProxy({ requireAuth: `ci-user:${proxyPassword}` })
+})
+afterAll(async () => {
+  await standIn.close()
+  await proxy.close()
+})
+beforeEach(() => {
+  standIn.requests.length = 0
+})
+
+interface Scenario {
+  name: string
+  inputs?: Record<string, string>
+  script?: Script[]
+  env?: Record<string, string>
+  code: 0 | 1
+  requests: number
+  status: string
+  /** Upper bound on the run's duration, from the worst-case formula plus start-up slack. */
+  withinMs: number
+  says?: RegExp
+}
+
+const SLACK_MS = 3000
+const scenarios: Scenario[] = [
+  { name: 'success (s3)', inputs: s3, code: 0, requests: 1, status: '200', withinMs: SLACK_MS },
+  { name: 'success (azure)', inputs: azure, code: 0, requests: 1, status: '200', withinMs: SLACK_MS },
+  { name: 'delete', inputs: { operation: 'delete' }, code: 0, requests: 1, status: '204', withinMs: SLACK_MS },
+  { name: 'dry run', inputs: { ...s3, 'dry-run': 'true' }, code: 0, requests: 0, status: '', withinMs: SLACK_MS },
+  {
+    name: 'debug logging on',
+    inputs: s3,
+    env: { RUNNER_DEBUG: '1' },
+    code: 0,
+    requests: 1,
+    status: '200',
+    withinMs: SLACK_MS,
+    says: /::debug::Response body \(secrets redacted\): .*"secretKey":"\*\*\*"/
+  },
+  {
+    name: '503, 503, then 200',
+    inputs: s3,
+    script: [{ status: 503 }, { status: 503 }],
+    code: 0,
+    requests: 3,
+    status: '200',
+    withinMs: 500 + 1000 + SLACK_MS,
+    says: /Attempt 2 of 3 failed \(HTTP 503\); retrying in \d\.\d s\./
+  },
+  {
+    name: '429 with Retry-After: 1',
+    inputs: s3,
+    script: [{ status: 429, headers: { 'retry-after': '1' } }],
+    code: 0,
+    requests: 2,
+    status: '200',
+    withinMs: 1000 + SLACK_MS,
+    says: /retrying in 1\.0 s as Retry-After asks/
+  },
+  {
+    name: 'connection reset, then 200',
+    inputs: s3,
+    script: [{ reset: true }],
+    code: 0,
+    requests: 2,
+    status: '200',
+    withinMs: 500 + SLACK_MS
+  },
+  {
+    name: 'a server that never answers',
+    inputs: { ...s3, 'max-attempts': '2', 'timeout-seconds': '1' },
+    script: [{ hang: true }, { hang: true }],
+    code: 1,
+    requests: 2,
+    status: '',
+    withinMs: 2 * 1000 + 500 + SLACK_MS,
+    says: /::error::PUT .* got no answer after 2 attempt\(s\): no answer within 1 s\./
+  },
+  {
+    name: '400',
+    inputs: s3,
+    script: [{ status: 400, body: '{"code":-1,"message":"Invalid JSON"}' }],
+    code: 1,
+    requests: 1,
+    status: '400',
+    withinMs: SLACK_MS
+  },
+  { name: '403', inputs: s3, script: [{ status: 403 }], code: 1, requests: 1, status: '403', withinMs: SLACK_MS },
+  { name: '418', inputs: s3, script: [{ status: 418 }], code: 1, requests: 1, status: '418', withinMs: SLACK_MS, says: /answered 418\./ },
+  {
+    name: 'through a proxy with a password',
+    inputs: s3,
+    env: { HTTP_PROXY: `http://ci-user:${proxyPassword}@127.0.0.1:PROXY_PORT`, RUNNER_DEBUG: '1' },
+    code: 0,
+    requests: 1,
+    status: '200',
+    withinMs: SLACK_MS
+  },
+  {
+    name: 'bad input',
+    inputs: { ...s3, sse: 'kms', 'secret-key': `${s3['secret-key']}\n` },
+    code: 1,
+    requests: 0,
+    status: '',
+    withinMs: SLACK_MS
+  }
+]
+
+describe('dist/ under faults, scanned for secrets', () => {
+  it.each(scenarios)('$name', async scenario => {
+    standIn.answer(...(scenario.script ?? []))
+    const env = Object.fromEntries(Object.entries(scenario.env ?? {}).map(([k, v]) => [k, v.replace('PROXY_PORT', String(proxy.port))]))
+    const proxyRequestsBefore = proxy.seen.length
+    const run: ActionRun = await runAction(
+      { 'api-key': project.apiKey, 'api-secret': project.apiSecret, 'api-url': standIn.url, verify: 'false', ...scenario.inputs },
+      { env }
+    )
+    expect({ code: run.code, requests: standIn.requests.length }).toEqual({ code: scenario.code, requests: scenario.requests })
+    if (scenario.code === 0 || scenario.requests > 0) expect(run.outputs.status).toBe(scenario.status)
+    if (scenario.requests > 0) expect(run.outputs.attempts).toBe(String(scenario.requests))
+    expect(run.durationMs).toBeLessThan(scenario.withinMs)
+    if (scenario.says) expect(run.stdout).toMatch(scenario.says)
+    if (env.HTTP_PROXY) expect(proxy.seen.length - proxyRequestsBefore).toBe(1)
+
+    const tokens = standIn.requests.map(r => String(r.headers['x-opentok-auth']))
+    const secrets = [project.apiSecret, s3['secret-key'], azure['account-key'], proxyPassword, ...tokens]
+    expect(findLeaks(run, secrets)).toEqual([])
+    for (const token of tokens) expect(run.stdout).toContain(`::add-mask::${token}`)
+    if (env.HTTP_PROXY) expect(run.stdout).toContain(`::add-mask::${proxyPassword}`)
+  })
+})
+
+describe('findLeaks, the scanner itself', () => {
+  const clean = { code: 0, stdout: '', stderr: '', outputs: {}, outputFile: '', summary: '', durationMs: 0 }
+  it('finds a secret before its mask, after it, in stderr, outputs and summary', () => {
+    expect(findLeaks({ ...clean, stdout: 'x s3cr3t-value\n::add-mask::s3cr3t-value\n' }, ['s3cr3t-value'])).toHaveLength(1)
+    expect(findLeaks({ ...clean, stdout: '::add-mask::s3cr3t-value\nsaid s3cr3t-value\n' }, ['s3cr3t-value'])).toHaveLength(1)
+    expect(findLeaks({ ...clean, stdout: 'said s3cr3t-value\n' }, ['s3cr3t-value']).length).toBeGreaterThan(0)
+    expect(findLeaks({ ...clean, stderr: 's3cr3t-value' }, ['s3cr3t-value'])).toEqual(['stderr'])
+    expect(findLeaks({ ...clean, outputFile: 's3cr3t-value', summary: 's3cr3t-value' }, ['s3cr3t-value'])).toEqual([
+      'GITHUB_OUTPUT',
+      'GITHUB_STEP_SUMMARY'
+    ])
+  })
+  it('accepts a secret only on its own mask line', () => {
+    expect(findLeaks({ ...clean, stdout: '::add-mask::s3cr3t-value\nall good\n' }, ['s3cr3t-value'])).toEqual([])
+  })
+})
