@@ -35227,11 +35227,187 @@ module.exports = {
 
 /***/ }),
 
+/***/ 6803:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HI: () => (/* binding */ sendWithRetries),
+/* harmony export */   ml: () => (/* binding */ systemClock),
+/* harmony export */   oK: () => (/* binding */ Transport)
+/* harmony export */ });
+/* unused harmony exports BACKOFF_BASE_MS, BACKOFF_CAP_MS, RETRY_AFTER_CAP_MS, isRetryableStatus, parseRetryAfter, backoffDelay, dispatcherFromEnvironment, AttemptTimeout, describeNetworkError */
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6752);
+/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8903);
+/** Sends the vendor request with undici: per-attempt timeout, safe retries with backoff, proxies from the environment. */
+
+
+const systemClock = {
+    now: () => Date.now(),
+    sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
+    random: () => Math.random()
+};
+/** Backoff: full jitter over base × 2^(n−1), capped; Retry-After is honoured up to its own cap. */
+const BACKOFF_BASE_MS = 500;
+const BACKOFF_CAP_MS = 10_000;
+const RETRY_AFTER_CAP_MS = 30_000;
+/** Network error codes that mean the request did not get through and may be sent again. */
+const TRANSIENT_CODES = new Set([
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'EPIPE',
+    'ETIMEDOUT',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'ENETUNREACH',
+    'EHOSTUNREACH',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CLOSED',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT'
+]);
+/** Whether a status is worth another attempt: timeouts, throttling and server errors. */
+function isRetryableStatus(status) {
+    return status === 408 || status === 429 || status >= 500;
+}
+/** The wait a Retry-After header asks for (seconds or an HTTP date), in ms, or undefined. */
+function parseRetryAfter(value, nowMs) {
+    const text = Array.isArray(value) ? value[0] : value;
+    if (text === undefined || text.trim() === '')
+        return undefined;
+    if (/^\d+$/.test(text.trim()))
+        return Number(text.trim()) * 1000;
+    const date = Date.parse(text);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+}
+/** The wait before attempt `failedAttempt + 1`. */
+function backoffDelay(failedAttempt, random, retryAfterMs) {
+    if (retryAfterMs !== undefined)
+        return Math.min(retryAfterMs, RETRY_AFTER_CAP_MS);
+    const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (failedAttempt - 1));
+    return Math.floor(random * ceiling);
+}
+/**
+ * The dispatcher for this environment: undici's EnvHttpProxyAgent (HTTPS_PROXY, HTTP_PROXY,
+ * NO_PROXY in either case) when a proxy is set, else a plain Agent; the proxy agent prints an
+ * "experimental" warning when made, which runs without a proxy need not show.
+ */
+function dispatcherFromEnvironment(env = process.env) {
+    return _proxy_js__WEBPACK_IMPORTED_MODULE_1__/* .PROXY_VARIABLES */ .b.some(name => env[name]) ? new undici__WEBPACK_IMPORTED_MODULE_0__.EnvHttpProxyAgent() : new undici__WEBPACK_IMPORTED_MODULE_0__.Agent();
+}
+/** Sends one request to the storage or vendor API, with one undici dispatcher for the whole run. */
+class Transport {
+    makeDispatcher;
+    dispatcher;
+    constructor(makeDispatcher = dispatcherFromEnvironment) {
+        this.makeDispatcher = makeDispatcher;
+    }
+    /** One attempt: the answer, or throws the network error; aborted after `timeoutMs`. */
+    async once(method, url, headers, body, timeoutMs) {
+        this.dispatcher ??= this.makeDispatcher();
+        const controller = new AbortController();
+        const timer = setTimeout(() => controller.abort(new AttemptTimeout(timeoutMs)), timeoutMs);
+        try {
+            const response = await (0,undici__WEBPACK_IMPORTED_MODULE_0__.request)(url, {
+                method: method,
+                headers,
+                ...(body === undefined ? {} : { body }),
+                dispatcher: this.dispatcher,
+                signal: controller.signal
+            });
+            const text = await response.body.text();
+            return { status: response.statusCode, headers: response.headers, body: text };
+        }
+        catch (error) {
+            if (controller.signal.aborted)
+                throw new AttemptTimeout(timeoutMs);
+            throw error;
+        }
+        finally {
+            clearTimeout(timer);
+        }
+    }
+    /** Closes pooled connections so the process can end at once. */
+    async close() {
+        const dispatcher = this.dispatcher;
+        this.dispatcher = undefined;
+        await dispatcher?.destroy();
+    }
+}
+/** An attempt that got no full answer within its time. */
+class AttemptTimeout extends Error {
+    code = 'ATTEMPT_TIMEOUT';
+    constructor(timeoutMs) {
+        super(`no answer within ${timeoutMs / 1000} s`);
+    }
+}
+/** A short, secret-free description of a network error, and whether it is safe to retry. */
+function describeNetworkError(error) {
+    if (error instanceof AttemptTimeout)
+        return { reason: error.message, retryable: true };
+    const code = errorCode(error);
+    const message = error instanceof Error ? error.message : String(error);
+    if (code !== undefined && TRANSIENT_CODES.has(code))
+        return { reason: `${code}: ${message}`, retryable: true };
+    if (code !== undefined && /CERT|SSL|TLS|SELF_SIGNED|VERIFY/.test(code)) {
+        return {
+            reason: `${code}: ${message} (a TLS certificate was not trusted; behind a proxy that re-signs TLS, point NODE_EXTRA_CA_CERTS at its CA)`,
+            retryable: false
+        };
+    }
+    return { reason: code === undefined ? message : `${code}: ${message}`, retryable: false };
+}
+function errorCode(error) {
+    for (let current = error, depth = 0; current instanceof Error && depth < 5; depth++) {
+        const code = current.code;
+        if (typeof code === 'string')
+            return code;
+        current = current.cause;
+    }
+    return undefined;
+}
+/**
+ * Sends `request` up to `policy.maxAttempts` times: network errors, timeouts, 408, 429 and 5xx
+ * are retried after a backoff; any other answer is final. `headers` is called for each attempt,
+ * so each one carries a fresh token.
+ */
+async function sendWithRetries(transport, outgoing, headers, policy, clock, log) {
+    for (let attempt = 1;; attempt++) {
+        const started = clock.now();
+        let answer;
+        let reason;
+        let retryable;
+        try {
+            answer = await transport.once(outgoing.method, outgoing.url, await headers(), outgoing.body, policy.timeoutMs);
+            log.debug(`${outgoing.method} ${outgoing.url} → ${answer.status} in ${clock.now() - started} ms`);
+            reason = `HTTP ${answer.status}`;
+            retryable = isRetryableStatus(answer.status);
+        }
+        catch (error) {
+            ;
+            ({ reason, retryable } = describeNetworkError(error));
+            log.debug(`${outgoing.method} ${outgoing.url} failed after ${clock.now() - started} ms: ${reason}`);
+        }
+        if (!retryable || attempt >= policy.maxAttempts) {
+            return answer === undefined ? { attempts: attempt, failure: reason } : { answer, attempts: attempt };
+        }
+        const retryAfter = answer !== undefined && (answer.status === 429 || answer.status === 503)
+            ? parseRetryAfter(answer.headers['retry-after'], clock.now())
+            : undefined;
+        const wait = backoffDelay(attempt, clock.random(), retryAfter);
+        log.info(`Attempt ${attempt} of ${policy.maxAttempts} failed (${reason}); retrying in ${(wait / 1000).toFixed(1)} s${retryAfter === undefined ? '' : ' as Retry-After asks'}.`);
+        await clock.sleep(wait);
+    }
+}
+
+
+/***/ }),
+
 /***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4184);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(97);
 /** The action's entry point. */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -35241,7 +35417,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4184:
+/***/ 97:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38197,205 +38373,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/proxy.ts
-/** Masks credentials written into proxy URLs, before anything can print them. */
-/** The variables a proxy is read from, in both spellings that runners and tools use. */
-const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
-/** Passes the password (or lone token) of every proxy URL in `env` to `mask`, as written and decoded. */
-function maskProxyCredentials(env, mask) {
-    for (const name of PROXY_VARIABLES) {
-        const value = env[name];
-        if (!value)
-            continue;
-        let url;
-        try {
-            url = new URL(value.includes('://') ? value : `http://${value}`);
-        }
-        catch {
-            continue;
-        }
-        // A token alone in the user-info (https://TOKEN@proxy) is the secret; otherwise the password is.
-        const secret = url.password !== '' ? url.password : url.username;
-        if (secret === '')
-            continue;
-        mask(secret);
-        const decoded = safeDecode(secret);
-        if (decoded !== secret)
-            mask(decoded);
-    }
-}
-function safeDecode(text) {
-    try {
-        return decodeURIComponent(text);
-    }
-    catch {
-        return text;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/http.ts
-/** Sends the vendor request with undici: per-attempt timeout, safe retries with backoff, proxies from the environment. */
-
-
-const systemClock = {
-    now: () => Date.now(),
-    sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
-    random: () => Math.random()
-};
-/** Backoff: full jitter over base × 2^(n−1), capped; Retry-After is honoured up to its own cap. */
-const BACKOFF_BASE_MS = 500;
-const BACKOFF_CAP_MS = 10_000;
-const RETRY_AFTER_CAP_MS = 30_000;
-/** Network error codes that mean the request did not get through and may be sent again. */
-const TRANSIENT_CODES = new Set([
-    'ECONNREFUSED',
-    'ECONNRESET',
-    'EPIPE',
-    'ETIMEDOUT',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'ENETUNREACH',
-    'EHOSTUNREACH',
-    'UND_ERR_SOCKET',
-    'UND_ERR_CLOSED',
-    'UND_ERR_CONNECT_TIMEOUT',
-    'UND_ERR_HEADERS_TIMEOUT',
-    'UND_ERR_BODY_TIMEOUT'
-]);
-/** Whether a status is worth another attempt: timeouts, throttling and server errors. */
-function isRetryableStatus(status) {
-    return status === 408 || status === 429 || status >= 500;
-}
-/** The wait a Retry-After header asks for (seconds or an HTTP date), in ms, or undefined. */
-function parseRetryAfter(value, nowMs) {
-    const text = Array.isArray(value) ? value[0] : value;
-    if (text === undefined || text.trim() === '')
-        return undefined;
-    if (/^\d+$/.test(text.trim()))
-        return Number(text.trim()) * 1000;
-    const date = Date.parse(text);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
-}
-/** The wait before attempt `failedAttempt + 1`. */
-function backoffDelay(failedAttempt, random, retryAfterMs) {
-    if (retryAfterMs !== undefined)
-        return Math.min(retryAfterMs, RETRY_AFTER_CAP_MS);
-    const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (failedAttempt - 1));
-    return Math.floor(random * ceiling);
-}
-/**
- * The dispatcher for this environment: undici's EnvHttpProxyAgent (HTTPS_PROXY, HTTP_PROXY,
- * NO_PROXY in either case) when a proxy is set, else a plain Agent; the proxy agent prints an
- * "experimental" warning when made, which runs without a proxy need not show.
- */
-function dispatcherFromEnvironment(env = process.env) {
-    return PROXY_VARIABLES.some(name => env[name]) ? new undici.EnvHttpProxyAgent() : new undici.Agent();
-}
-/** Sends one request to the storage or vendor API, with one undici dispatcher for the whole run. */
-class Transport {
-    makeDispatcher;
-    dispatcher;
-    constructor(makeDispatcher = dispatcherFromEnvironment) {
-        this.makeDispatcher = makeDispatcher;
-    }
-    /** One attempt: the answer, or throws the network error; aborted after `timeoutMs`. */
-    async once(method, url, headers, body, timeoutMs) {
-        this.dispatcher ??= this.makeDispatcher();
-        const controller = new AbortController();
-        const timer = setTimeout(() => controller.abort(new AttemptTimeout(timeoutMs)), timeoutMs);
-        try {
-            const response = await (0,undici.request)(url, {
-                method: method,
-                headers,
-                ...(body === undefined ? {} : { body }),
-                dispatcher: this.dispatcher,
-                signal: controller.signal
-            });
-            const text = await response.body.text();
-            return { status: response.statusCode, headers: response.headers, body: text };
-        }
-        catch (error) {
-            if (controller.signal.aborted)
-                throw new AttemptTimeout(timeoutMs);
-            throw error;
-        }
-        finally {
-            clearTimeout(timer);
-        }
-    }
-    /** Closes pooled connections so the process can end at once. */
-    async close() {
-        const dispatcher = this.dispatcher;
-        this.dispatcher = undefined;
-        await dispatcher?.destroy();
-    }
-}
-/** An attempt that got no full answer within its time. */
-class AttemptTimeout extends Error {
-    code = 'ATTEMPT_TIMEOUT';
-    constructor(timeoutMs) {
-        super(`no answer within ${timeoutMs / 1000} s`);
-    }
-}
-/** A short, secret-free description of a network error, and whether it is safe to retry. */
-function describeNetworkError(error) {
-    if (error instanceof AttemptTimeout)
-        return { reason: error.message, retryable: true };
-    const code = errorCode(error);
-    const message = error instanceof Error ? error.message : String(error);
-    if (code !== undefined && TRANSIENT_CODES.has(code))
-        return { reason: `${code}: ${message}`, retryable: true };
-    if (code !== undefined && /CERT|SSL|TLS|SELF_SIGNED|VERIFY/.test(code)) {
-        return {
-            reason: `${code}: ${message} (a TLS certificate was not trusted; behind a proxy that re-signs TLS, point NODE_EXTRA_CA_CERTS at its CA)`,
-            retryable: false
-        };
-    }
-    return { reason: code === undefined ? message : `${code}: ${message}`, retryable: false };
-}
-function errorCode(error) {
-    for (let current = error, depth = 0; current instanceof Error && depth < 5; depth++) {
-        const code = current.code;
-        if (typeof code === 'string')
-            return code;
-        current = current.cause;
-    }
-    return undefined;
-}
-/**
- * Sends `request` up to `policy.maxAttempts` times: network errors, timeouts, 408, 429 and 5xx
- * are retried after a backoff; any other answer is final. `headers` is called for each attempt,
- * so each one carries a fresh token.
- */
-async function sendWithRetries(transport, outgoing, headers, policy, clock, log) {
-    for (let attempt = 1;; attempt++) {
-        const started = clock.now();
-        let answer;
-        let reason;
-        let retryable;
-        try {
-            answer = await transport.once(outgoing.method, outgoing.url, headers(), outgoing.body, policy.timeoutMs);
-            log.debug(`${outgoing.method} ${outgoing.url} → ${answer.status} in ${clock.now() - started} ms`);
-            reason = `HTTP ${answer.status}`;
-            retryable = isRetryableStatus(answer.status);
-        }
-        catch (error) {
-            ;
-            ({ reason, retryable } = describeNetworkError(error));
-            log.debug(`${outgoing.method} ${outgoing.url} failed after ${clock.now() - started} ms: ${reason}`);
-        }
-        if (!retryable || attempt >= policy.maxAttempts) {
-            return answer === undefined ? { attempts: attempt, failure: reason } : { answer, attempts: attempt };
-        }
-        const retryAfter = answer !== undefined && (answer.status === 429 || answer.status === 503)
-            ? parseRetryAfter(answer.headers['retry-after'], clock.now())
-            : undefined;
-        const wait = backoffDelay(attempt, clock.random(), retryAfter);
-        log.info(`Attempt ${attempt} of ${policy.maxAttempts} failed (${reason}); retrying in ${(wait / 1000).toFixed(1)} s${retryAfter === undefined ? '' : ' as Retry-After asks'}.`);
-        await clock.sleep(wait);
-    }
-}
-
+// EXTERNAL MODULE: ./src/http.ts
+var src_http = __nccwpck_require__(6803);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/certificate.ts
@@ -38693,33 +38672,10 @@ function shown(value) {
     return oneLine.length > 40 ? `${oneLine.slice(0, 40)}…` : oneLine;
 }
 
-;// CONCATENATED MODULE: ./src/redact.ts
-/** Redaction of text that may hold secrets, such as the vendor's echo of the storage settings. */
-const SECRET_FIELDS = new Set(['secretKey', 'accountKey', 'apiSecret', 'token', 'certificate']);
-const MAX_SHOWN = 2000;
-const REDACTED = '***';
-/**
- * Returns `text` with every secret replaced: JSON fields that hold secrets by name, then every
- * occurrence of a known secret value, as it is and as JSON escapes it.
- */
-function redact(text, secrets) {
-    let result = text;
-    try {
-        result = JSON.stringify(JSON.parse(text, (key, value) => (SECRET_FIELDS.has(key) && value !== null ? REDACTED : value)));
-    }
-    catch {
-        // Not JSON: redacted by value only.
-    }
-    for (const secret of secrets) {
-        if (secret.length < 4)
-            continue; // too short to replace without garbling the text; never printed on its own
-        for (const form of new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)])) {
-            result = result.split(form).join(REDACTED);
-        }
-    }
-    return result.length > MAX_SHOWN ? `${result.slice(0, MAX_SHOWN)}… (${result.length - MAX_SHOWN} more characters)` : result;
-}
-
+// EXTERNAL MODULE: ./src/proxy.ts
+var proxy = __nccwpck_require__(8903);
+// EXTERNAL MODULE: ./src/redact.ts
+var redact = __nccwpck_require__(6670);
 ;// CONCATENATED MODULE: ./src/storage.ts
 /** `PUT|DELETE {api-url}/v2/project/{apiKey}/archive/storage`, with the body for a PUT. */
 function buildRequest(plan) {
@@ -38879,22 +38835,26 @@ const ACTION_VERSION = '1.0.0';
 
 
 const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`;
-const skipStorageCheck = async () => ({ verified: 'skipped', summary: 'skipped' });
+/** The storage clients load only when a check runs: most of the bundle's start-up does not need them. */
+const checkStorage = async (plan, transport, clock) => {
+    const { makeStorageVerifier } = await __nccwpck_require__.e(/* import() */ 775).then(__nccwpck_require__.bind(__nccwpck_require__, 5775));
+    return makeStorageVerifier({ info: info, debug: core_debug })(plan, transport, clock);
+};
 /** Runs the action: read and check the inputs, verify the storage, send, report. */
 async function run(overrides = {}) {
     const deps = {
         readInput: name => getInput(name),
         env: process.env,
-        clock: systemClock,
-        transport: new Transport(),
-        verifyStorage: skipStorageCheck,
+        clock: src_http/* systemClock */.ml,
+        transport: new src_http/* Transport */.oK(),
+        verifyStorage: checkStorage,
         runContext: currentRunContext,
         ...overrides
     };
     try {
         // Secrets first: nothing below may print one before the runner knows to mask it.
         maskSecretInputs(deps.readInput, core_setSecret);
-        maskProxyCredentials(deps.env, core_setSecret);
+        (0,proxy/* maskProxyCredentials */.P)(deps.env, core_setSecret);
         const result = readPlan(deps.readInput, new Date(deps.clock.now()));
         for (const warning of result.warnings)
             core_warning(warning);
@@ -38923,6 +38883,8 @@ async function carryOut(plan, deps) {
     };
     if (plan.operation === 'set' && plan.verify) {
         check = await deps.verifyStorage(plan, deps.transport, deps.clock);
+        for (const warning of check.warnings ?? [])
+            core_warning(warning);
         if (check.error !== undefined) {
             await finish(plan, deps, { plan, attempts: 0, verified: check.verified, verification: check.summary, result: 'not sent: the storage check failed' }, check.error);
             return;
@@ -38932,7 +38894,7 @@ async function carryOut(plan, deps) {
     if (plan.dryRun) {
         info(`Dry run: would send ${outgoing.method} ${outgoing.url}`);
         if (outgoing.body !== undefined)
-            info(`Body (secrets redacted): ${redact(outgoing.body, secrets)}`);
+            info(`Body (secrets redacted): ${(0,redact/* redact */.E)(outgoing.body, secrets)}`);
         info('Nothing was sent to the vendor.');
         await finish(plan, deps, {
             plan,
@@ -38943,7 +38905,7 @@ async function carryOut(plan, deps) {
         });
         return;
     }
-    const outcome = await sendWithRetries(deps.transport, outgoing, () => {
+    const outcome = await (0,src_http/* sendWithRetries */.HI)(deps.transport, outgoing, () => {
         const token = makeProjectToken(plan.apiKey, plan.apiSecret, deps.clock.now());
         core_setSecret(token);
         return {
@@ -38955,7 +38917,7 @@ async function carryOut(plan, deps) {
     }, { maxAttempts: plan.maxAttempts, timeoutMs: plan.timeoutSeconds * 1000 }, deps.clock, { info: info, debug: core_debug });
     const answer = outcome.answer;
     if (answer !== undefined && isDebug())
-        core_debug(`Response body (secrets redacted): ${redact(answer.body, secrets)}`);
+        core_debug(`Response body (secrets redacted): ${(0,redact/* redact */.E)(answer.body, secrets)}`);
     const base = { plan, attempts: outcome.attempts, verified: check.verified, verification: check.summary };
     if (answer === undefined) {
         const message = `${outgoing.method} ${outgoing.url} got no answer after ${outcome.attempts} attempt(s): ${outcome.failure ?? 'unknown error'}.`;
@@ -38997,7 +38959,7 @@ function explainFailure(plan, method, answer, secrets) {
     }
     if (answer.status === 400) {
         const vendorMessage = messageOf(answer.body);
-        const said = vendorMessage === undefined ? '' : ` OpenTok said: "${redact(vendorMessage, secrets)}".`;
+        const said = vendorMessage === undefined ? '' : ` OpenTok said: "${(0,redact/* redact */.E)(vendorMessage, secrets)}".`;
         return `${what}: the request was refused as invalid JSON data or as missing the upload target.${said}`;
     }
     return `${what}.`;
@@ -39021,6 +38983,87 @@ function secretValues(plan) {
     if (plan.target?.type === 'azure')
         values.push(plan.target.accountKey);
     return values;
+}
+
+
+/***/ }),
+
+/***/ 8903:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ maskProxyCredentials),
+/* harmony export */   b: () => (/* binding */ PROXY_VARIABLES)
+/* harmony export */ });
+/** Masks credentials written into proxy URLs, before anything can print them. */
+/** The variables a proxy is read from, in both spellings that runners and tools use. */
+const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
+/** Passes the password (or lone token) of every proxy URL in `env` to `mask`, as written and decoded. */
+function maskProxyCredentials(env, mask) {
+    for (const name of PROXY_VARIABLES) {
+        const value = env[name];
+        if (!value)
+            continue;
+        let url;
+        try {
+            url = new URL(value.includes('://') ? value : `http://${value}`);
+        }
+        catch {
+            continue;
+        }
+        // A token alone in the user-info (https://TOKEN@proxy) is the secret; otherwise the password is.
+        const secret = url.password !== '' ? url.password : url.username;
+        if (secret === '')
+            continue;
+        mask(secret);
+        const decoded = safeDecode(secret);
+        if (decoded !== secret)
+            mask(decoded);
+    }
+}
+function safeDecode(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+
+
+/***/ }),
+
+/***/ 6670:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ redact)
+/* harmony export */ });
+/* unused harmony export REDACTED */
+/** Redaction of text that may hold secrets, such as the vendor's echo of the storage settings. */
+const SECRET_FIELDS = new Set(['secretKey', 'accountKey', 'apiSecret', 'token', 'certificate']);
+const MAX_SHOWN = 2000;
+const REDACTED = '***';
+/**
+ * Returns `text` with every secret replaced: JSON fields that hold secrets by name, then every
+ * occurrence of a known secret value, as it is and as JSON escapes it.
+ */
+function redact(text, secrets) {
+    let result = text;
+    try {
+        result = JSON.stringify(JSON.parse(text, (key, value) => (SECRET_FIELDS.has(key) && value !== null ? REDACTED : value)));
+    }
+    catch {
+        // Not JSON: redacted by value only.
+    }
+    for (const secret of secrets) {
+        if (secret.length < 4)
+            continue; // too short to replace without garbling the text; never printed on its own
+        for (const form of new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)])) {
+            result = result.split(form).join(REDACTED);
+        }
+    }
+    return result.length > MAX_SHOWN ? `${result.slice(0, MAX_SHOWN)}… (${result.length - MAX_SHOWN} more characters)` : result;
 }
 
 

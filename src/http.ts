@@ -14,6 +14,9 @@ export interface OutgoingRequest {
   readonly body?: string
 }
 
+/** The headers of one attempt; made anew for each, since they carry a fresh token or signature. */
+export type AttemptHeaders = () => Record<string, string> | Promise<Record<string, string>>
+
 /** Time, sleep and randomness, injectable so backoff can be tested without waiting. */
 export interface Clock {
   now(): number
@@ -180,7 +183,7 @@ function errorCode(error: unknown): string | undefined {
 export async function sendWithRetries(
   transport: Transport,
   outgoing: OutgoingRequest,
-  headers: () => Record<string, string>,
+  headers: AttemptHeaders,
   policy: RetryPolicy,
   clock: Clock,
   log: SendLog
@@ -191,7 +194,7 @@ export async function sendWithRetries(
     let reason: string
     let retryable: boolean
     try {
-      answer = await transport.once(outgoing.method, outgoing.url, headers(), outgoing.body, policy.timeoutMs)
+      answer = await transport.once(outgoing.method, outgoing.url, await headers(), outgoing.body, policy.timeoutMs)
       log.debug(`${outgoing.method} ${outgoing.url} → ${answer.status} in ${clock.now() - started} ms`)
       reason = `HTTP ${answer.status}`
       retryable = isRetryableStatus(answer.status)

@@ -18,6 +18,8 @@ export interface StorageCheck {
   readonly summary: string
   /** Set when the check failed: the message the step fails with. */
   readonly error?: string
+  /** Things worth a warning that do not fail the check. */
+  readonly warnings?: readonly string[]
 }
 
 /** Checks that the storage credentials can write where archives will land. */
@@ -35,7 +37,11 @@ export interface RunDependencies {
 
 const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`
 
-const skipStorageCheck: StorageVerifier = async () => ({ verified: 'skipped', summary: 'skipped' })
+/** The storage clients load only when a check runs: most of the bundle's start-up does not need them. */
+const checkStorage: StorageVerifier = async (plan, transport, clock) => {
+  const { makeStorageVerifier } = await import('./verify/index.js')
+  return makeStorageVerifier({ info: core.info, debug: core.debug })(plan, transport, clock)
+}
 
 /** Runs the action: read and check the inputs, verify the storage, send, report. */
 export async function run(overrides: Partial<RunDependencies> = {}): Promise<void> {
@@ -44,7 +50,7 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
     env: process.env,
     clock: systemClock,
     transport: new Transport(),
-    verifyStorage: skipStorageCheck,
+    verifyStorage: checkStorage,
     runContext: currentRunContext,
     ...overrides
   }
@@ -81,6 +87,7 @@ async function carryOut(plan: Plan, deps: RunDependencies): Promise<void> {
   }
   if (plan.operation === 'set' && plan.verify) {
     check = await deps.verifyStorage(plan, deps.transport, deps.clock)
+    for (const warning of check.warnings ?? []) core.warning(warning)
     if (check.error !== undefined) {
       await finish(
         plan,

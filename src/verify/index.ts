@@ -1,0 +1,104 @@
+/**
+ * The storage check that runs before a target is set: with exactly the credentials the vendor
+ * will get, write one small object where archives land, then try to delete it. The vendor does
+ * not check the credentials itself, so with 'fallback: none' a mistake here would lose archives.
+ */
+import type { Clock, HttpAnswer, SendLog, Transport } from '../http.js'
+import type { StorageCheck } from '../main.js'
+import type { AzureTarget, Plan, S3Target } from '../plan.js'
+import { redact } from '../redact.js'
+import { sendWithRetries } from '../http.js'
+import { blobRequestHeaders, blobServiceUrl, blobUrl } from './azure.js'
+import { checkObjectContent, checkObjectKey } from './check-object.js'
+import { AMAZON_S3, DEFAULT_REGION, sendToS3 } from './s3.js'
+import { hintFor, parseStorageError } from './storage-error.js'
+
+/** Where the services are: the real ones by default; tests point them at emulators. */
+export interface StorageLocations {
+  /** Base URL used for Amazon S3 when no 'endpoint' is given. */
+  readonly amazonS3?: string
+  /** The Blob service base URL of an Azure target. */
+  readonly azureBlobService?: (target: AzureTarget) => string
+}
+
+interface CheckIo {
+  readonly transport: Transport
+  readonly clock: Clock
+  readonly policy: { readonly maxAttempts: number; readonly timeoutMs: number }
+  readonly log: SendLog
+  readonly secrets: readonly string[]
+}
+
+/** Makes the storage check of a plan, against `locations`. */
+export function makeStorageVerifier(log: SendLog, env: NodeJS.ProcessEnv = process.env, locations: StorageLocations = {}) {
+  return async (plan: Plan, transport: Transport, clock: Clock): Promise<StorageCheck> => {
+    const target = plan.target
+    if (target === undefined) return { verified: 'skipped', summary: 'not needed for delete' }
+    const key = checkObjectKey(plan.apiKey)
+    const content = checkObjectContent(env, new Date(clock.now()))
+    const io: CheckIo = {
+      transport,
+      clock,
+      policy: { maxAttempts: plan.maxAttempts, timeoutMs: plan.timeoutSeconds * 1000 },
+      log,
+      secrets: target.type === 's3' ? [target.secretKey] : [target.accountKey]
+    }
+    return target.type === 's3' ? checkS3(target, key, content, locations.amazonS3 ?? AMAZON_S3, io) : checkAzure(target, key, content, locations, io)
+  }
+}
+
+async function checkS3(target: S3Target, key: string, content: string, amazonS3: string, io: CheckIo): Promise<StorageCheck> {
+  const where = `s3://${target.bucket}/${key}`
+  const endpoint = target.endpoint ?? amazonS3
+  const put = await sendToS3('PUT', target, endpoint, key, content, DEFAULT_REGION, io)
+  const refused = refusal('write', where, put.answer, put.failure, io.secrets)
+  if (refused !== undefined) return refused
+  const sse = target.sse === 's3' ? ' with SSE-S3' : ''
+  const del = await sendToS3('DELETE', target, endpoint, key, undefined, put.region, io)
+  return deleted(`wrote ${where}${sse}`, where, del.answer, del.failure)
+}
+
+async function checkAzure(target: AzureTarget, key: string, content: string, locations: StorageLocations, io: CheckIo): Promise<StorageCheck> {
+  const where = `azure://${target.accountName}/${target.container}/${key}`
+  const url = blobUrl((locations.azureBlobService ?? blobServiceUrl)(target), target, key)
+  const send = (method: 'PUT' | 'DELETE', body?: string) =>
+    sendWithRetries(io.transport, { method, url, ...(body === undefined ? {} : { body }) }, () => blobRequestHeaders(method, url, target, body, io.clock.now()), io.policy, io.clock, io.log)
+  const put = await send('PUT', content)
+  const refused = refusal('write', where, put.answer, put.failure, io.secrets)
+  if (refused !== undefined) return refused
+  const del = await send('DELETE')
+  return deleted(`wrote ${where}`, where, del.answer, del.failure)
+}
+
+/** The failed check for a write that got no 2xx, or undefined when it succeeded. */
+function refusal(action: string, where: string, answer: HttpAnswer | undefined, failure: string | undefined, secrets: readonly string[]): StorageCheck | undefined {
+  const tail = "Nothing was sent to OpenTok. Fix the storage settings, or set 'verify: false' only if this runner cannot reach the storage."
+  if (answer === undefined) {
+    return {
+      verified: 'false',
+      summary: `could not reach the storage: ${failure ?? 'no answer'}`,
+      error: `Storage check failed: could not ${action} ${where}: ${redact(failure ?? 'no answer', secrets)}. ${tail}`
+    }
+  }
+  if (answer.status >= 200 && answer.status < 300) return undefined
+  const { code } = parseStorageError(answer.body, answer.headers)
+  const named = code === undefined ? `HTTP ${answer.status}` : `${code} (HTTP ${answer.status})`
+  return {
+    verified: 'false',
+    summary: `refused: ${named}`,
+    error: `Storage check failed: the ${action} of ${where} was refused with ${named}: ${hintFor(code, answer.status)} ${tail}`
+  }
+}
+
+/** The passed check, noting a refused delete, which the vendor's recommended policy does not grant. */
+function deleted(wrote: string, where: string, answer: HttpAnswer | undefined, failure: string | undefined): StorageCheck {
+  if (answer !== undefined && answer.status >= 200 && answer.status < 300) return { verified: 'true', summary: `${wrote} and deleted it` }
+  const why = answer === undefined ? (failure ?? 'no answer') : (parseStorageError(answer.body, answer.headers).code ?? `HTTP ${answer.status}`)
+  return {
+    verified: 'true',
+    summary: `${wrote}; its delete was refused (${why})`,
+    warnings: [
+      `The storage check wrote ${where} but could not delete it (${why}). Archives can be uploaded; the object stays and is overwritten by the next check. Grant delete on that key to have it removed.`
+    ]
+  }
+}

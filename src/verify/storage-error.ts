@@ -1,0 +1,39 @@
+/** Reads a storage service's error answer and says what it means and what to check. */
+
+/** The error code and region in an S3 or Azure XML error body, with ten lines instead of an XML library. */
+export function parseStorageError(body: string, headers: Readonly<Record<string, string | string[] | undefined>>): { code?: string; region?: string } {
+  const tag = (name: string): string | undefined => new RegExp(`<${name}>([^<]{1,200})</${name}>`).exec(body)?.[1]
+  const header = (name: string): string | undefined => {
+    const value = headers[name]
+    return Array.isArray(value) ? value[0] : value
+  }
+  const code = header('x-ms-error-code') ?? tag('Code')
+  const region = header('x-amz-bucket-region') ?? tag('Region')
+  return { ...(code === undefined ? {} : { code }), ...(region === undefined ? {} : { region }) }
+}
+
+const HINTS: Record<string, string> = {
+  InvalidAccessKeyId: "the access key ID does not exist at this service: check 'access-key' (and 'endpoint').",
+  SignatureDoesNotMatch: "the secret key does not belong to the access key: check 'secret-key'.",
+  NoSuchBucket: "the bucket does not exist: check 'bucket' (and 'endpoint').",
+  AccessDenied:
+    "the credentials may not write to this bucket: the bucket or IAM policy must allow s3:PutObject on the bucket's objects (with 'sse: s3', also with x-amz-server-side-encryption: AES256).",
+  AllAccessDisabled: "all access to this bucket is disabled: check 'bucket'.",
+  InvalidBucketName: "the bucket name is not valid at this service: check 'bucket'.",
+  AuthenticationFailed: "the account key was refused: check 'account-key' and 'account-name'.",
+  AuthorizationFailure:
+    "the request was not authorized: check 'account-key' and 'account-name'; if they are right, the account's firewall or a disabled 'Allow storage account key access' refuses it.",
+  AuthorizationPermissionMismatch: 'the key may not write blobs in this container.',
+  ContainerNotFound: "the container does not exist: check 'container'.",
+  ResourceNotFound: "the account or container does not exist: check 'account-name', 'container' and 'domain'.",
+  AccountIsDisabled: 'the storage account is disabled.',
+  InvalidAuthenticationInfo: "the authentication was malformed: check 'account-key'."
+}
+
+/** One line on what a storage error code means and what to check. */
+export function hintFor(code: string | undefined, status: number): string {
+  if (code !== undefined && HINTS[code] !== undefined) return HINTS[code]
+  if (status === 403) return 'the storage service refused the credentials.'
+  if (status === 404) return 'the bucket or container was not found.'
+  return 'the storage service refused the write.'
+}
