@@ -69,7 +69,9 @@ describe('S3 check against an emulator that verifies SigV4, through dist/', () =
       ['DELETE', `/archives/${CHECK_KEY}`, 204]
     ])
     expect(front.seen[0]!.headers['x-amz-server-side-encryption']).toBe('AES256')
-    expect(front.seen[0]!.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIAVERIFYTEST0001\/\d{8}\/us-east-1\/s3\/aws4_request/)
+    expect(front.seen[0]!.headers.authorization).toMatch(
+      /^AWS4-HMAC-SHA256 Credential=AKIAVERIFYTEST0001\/\d{8}\/us-east-1\/s3\/aws4_request/
+    )
     expect(s3.files('archives')).toEqual([])
     expect(standIn.requests).toHaveLength(1)
     expect(run.outputs.verified).toBe('true')
@@ -91,7 +93,9 @@ describe('S3 check against an emulator that verifies SigV4, through dist/', () =
     const run = await act(inputs)
     expect(run.code).toBe(1)
     expect(standIn.requests).toHaveLength(0)
-    expect(run.stdout).toMatch(new RegExp(`::error::Storage check failed: the write of s3://.* was refused with ${code} \\(HTTP \\d{3}\\): .*${hint}`))
+    expect(run.stdout).toMatch(
+      new RegExp(`::error::Storage check failed: the write of s3://.* was refused with ${code} \\(HTTP \\d{3}\\): .*${hint}`)
+    )
     expect(run.outputs.verified).toBe('false')
     expect(run.summary).toContain(`refused: ${code}`)
     expect(findLeaks(run, [keys.secretKey, project.apiSecret, 'wrong/secret+key/0000000000000000'])).toEqual([])
@@ -121,7 +125,7 @@ describe('S3 check against an emulator that verifies SigV4, through dist/', () =
     expect(standIn.requests).toHaveLength(0)
   })
 
-  it("skips the check with verify: false", async () => {
+  it('skips the check with verify: false', async () => {
     const run = await act({ verify: 'false', 'secret-key': 'wrong/secret+key/0000000000000000' })
     expect(run.code).toBe(0)
     expect(front.seen).toHaveLength(0)
@@ -151,7 +155,11 @@ describe('Azure check against Azurite', () => {
 
   const act = (inputs: Record<string, string>) => {
     const lines: string[] = []
-    const verifyStorage = makeStorageVerifier({ info: m => lines.push(m), debug: () => undefined }, {}, { azureBlobService: t => `${front.url}/${t.accountName}` })
+    const verifyStorage = makeStorageVerifier(
+      { info: m => lines.push(m), debug: () => undefined },
+      {},
+      { azureBlobService: t => `${front.url}/${t.accountName}` }
+    )
     return runInProcess(
       {
         'api-key': project.apiKey,
@@ -181,13 +189,20 @@ describe('Azure check against Azurite', () => {
   })
 
   it.each([
-    ['a wrong account key', { 'account-key': Buffer.from('not-the-account-key').toString('base64') }, '(AuthenticationFailed|AuthorizationFailure)', "check 'account-key'"],
+    [
+      'a wrong account key',
+      { 'account-key': Buffer.from('not-the-account-key').toString('base64') },
+      '(AuthenticationFailed|AuthorizationFailure)',
+      "check 'account-key'"
+    ],
     ['a missing container', { container: 'no-such-container' }, 'ContainerNotFound', "check 'container'"]
   ])('fails on %s with the service error code, and nothing reaches the vendor', async (_case, inputs, code, hint) => {
     const run = await act(inputs)
     expect(run.exitCode).toBe(1)
     expect(standIn.requests).toHaveLength(0)
-    expect(run.stdout).toMatch(new RegExp(`::error::Storage check failed: the write of azure://.* was refused with ${code} \\(HTTP \\d{3}\\): .*${hint}`))
+    expect(run.stdout).toMatch(
+      new RegExp(`::error::Storage check failed: the write of azure://.* was refused with ${code} \\(HTTP \\d{3}\\): .*${hint}`)
+    )
     expect(run.stdout).toContain('::set-output name=verified::false')
     expect(run.stdout.replace(/::add-mask::.*/g, '')).not.toContain(account.key)
   })
@@ -208,10 +223,14 @@ describe('S3 region discovery', () => {
       if (region === 'eu-west-1') return res.writeHead(req.method === 'PUT' ? 200 : 204).end()
       if (req.url?.startsWith('/moved-archives/')) {
         res.writeHead(301, { 'x-amz-bucket-region': 'eu-west-1', 'content-type': 'application/xml' })
-        return res.end('<Error><Code>PermanentRedirect</Code><Message>The bucket you are attempting to access must be addressed using the specified endpoint.</Message></Error>')
+        return res.end(
+          '<Error><Code>PermanentRedirect</Code><Message>The bucket you are attempting to access must be addressed using the specified endpoint.</Message></Error>'
+        )
       }
       res.writeHead(400, { 'content-type': 'application/xml' })
-      res.end(`<Error><Code>AuthorizationHeaderMalformed</Code><Message>the region '${region}' is wrong; expecting 'eu-west-1'</Message><Region>eu-west-1</Region></Error>`)
+      res.end(
+        `<Error><Code>AuthorizationHeaderMalformed</Code><Message>the region '${region}' is wrong; expecting 'eu-west-1'</Message><Region>eu-west-1</Region></Error>`
+      )
     })
     await new Promise<void>(resolve => amazon.listen(0, '127.0.0.1', resolve))
     url = `http://127.0.0.1:${(amazon.address() as AddressInfo).port}`
@@ -225,7 +244,14 @@ describe('S3 region discovery', () => {
     const lines: string[] = []
     const verifyStorage = makeStorageVerifier({ info: m => lines.push(m), debug: () => undefined }, {}, { amazonS3: url })
     const run = await runInProcess(
-      { 'api-key': project.apiKey, 'api-secret': project.apiSecret, 'api-url': standIn.url, bucket, 'access-key': keys.accessKey, 'secret-key': keys.secretKey },
+      {
+        'api-key': project.apiKey,
+        'api-secret': project.apiSecret,
+        'api-url': standIn.url,
+        bucket,
+        'access-key': keys.accessKey,
+        'secret-key': keys.secretKey
+      },
       { verifyStorage, transport: new Transport() }
     )
     expect(run.exitCode).toBe(0)

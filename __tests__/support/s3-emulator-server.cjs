@@ -6,6 +6,12 @@ const AWSAccount = require('@20minutes/s3rver/lib/models/account')
 
 const [directory, accessKey, secretKey, ...buckets] = process.argv.slice(2)
 AWSAccount.DUMMY_ACCOUNT.createKeyPair(accessKey, secretKey)
-const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory, configureBuckets: buckets.map(name => ({ name, configs: [] })) })
+const server = new S3rver({
+  address: '127.0.0.1',
+  port: 0,
+  silent: true,
+  directory,
+  configureBuckets: buckets.map(name => ({ name, configs: [] }))
+})
 server.run().then(({ port }) => process.stdout.write(`${JSON.stringify({ port })}\n`))
 process.on('SIGTERM', () => server.close().then(() => process.exit(0)))

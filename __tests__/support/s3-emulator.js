@@ -14,7 +14,9 @@ const SERVER = join(dirname(fileURLToPath(import.meta.url)), 's3-emulator-server
 /** @param {string} node24 @param {{ accessKey: string, secretKey: string }} keys @param {string[]} buckets */
 export async function startS3Emulator(node24, keys, buckets) {
   const directory = mkdtempSync(join(tmpdir(), 's3-emulator-'))
-  const child = await startEmulatorProcess(node24, [SERVER, directory, keys.accessKey, keys.secretKey, ...buckets], out => /"port":\d+/.test(out))
+  const child = await startEmulatorProcess(node24, [SERVER, directory, keys.accessKey, keys.secretKey, ...buckets], out =>
+    /"port":\d+/.test(out)
+  )
   const port = Number(/"port":(\d+)/.exec(child.output())?.[1])
   return {
     url: `http://127.0.0.1:${port}`,

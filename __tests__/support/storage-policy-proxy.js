@@ -20,11 +20,14 @@ export async function startStoragePolicyProxy(upstream, policy = {}) {
       res.end('<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>')
       return
     }
-    const forwarded = request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers }, answer => {
-      record.status = answer.statusCode ?? 0
-      res.writeHead(answer.statusCode ?? 502, answer.headers)
-      answer.pipe(res)
-    })
+    const forwarded = request(
+      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
+      answer => {
+        record.status = answer.statusCode ?? 0
+        res.writeHead(answer.statusCode ?? 502, answer.headers)
+        answer.pipe(res)
+      }
+    )
     forwarded.on('error', () => res.writeHead(502).end())
     req.pipe(forwarded)
   })

@@ -1,7 +1,7 @@
 /**
  * The Azure storage check: a SharedKey-signed Put Blob (block blob) and Delete Blob.
  * The signer is these forty lines rather than @azure/storage-blob, which would add about
- * AZURE_SDK_KB kB to the bundle for two requests (see README, "Bundle size").
+ * 1.9 MB to the bundle (0.7 MB minified) for two requests (see README, "Bundle size").
  */
 import { createHmac } from 'node:crypto'
 import type { AzureTarget } from '../plan.js'
@@ -64,7 +64,13 @@ export function signSharedKey(
 }
 
 /** The headers of a Put Blob (block blob) or Delete Blob, signed for `nowMs`. */
-export function blobRequestHeaders(method: 'PUT' | 'DELETE', url: string, target: AzureTarget, body: string | undefined, nowMs: number): Record<string, string> {
+export function blobRequestHeaders(
+  method: 'PUT' | 'DELETE',
+  url: string,
+  target: AzureTarget,
+  body: string | undefined,
+  nowMs: number
+): Record<string, string> {
   const headers: Record<string, string> = {
     'x-ms-date': new Date(nowMs).toUTCString(),
     'x-ms-version': AZURE_API_VERSION

@@ -43,7 +43,9 @@ export function makeStorageVerifier(log: SendLog, env: NodeJS.ProcessEnv = proce
       log,
       secrets: target.type === 's3' ? [target.secretKey] : [target.accountKey]
     }
-    return target.type === 's3' ? checkS3(target, key, content, locations.amazonS3 ?? AMAZON_S3, io) : checkAzure(target, key, content, locations, io)
+    return target.type === 's3'
+      ? checkS3(target, key, content, locations.amazonS3 ?? AMAZON_S3, io)
+      : checkAzure(target, key, content, locations, io)
   }
 }
 
@@ -58,11 +60,24 @@ async function checkS3(target: S3Target, key: string, content: string, amazonS3:
   return deleted(`wrote ${where}${sse}`, where, del.answer, del.failure)
 }
 
-async function checkAzure(target: AzureTarget, key: string, content: string, locations: StorageLocations, io: CheckIo): Promise<StorageCheck> {
+async function checkAzure(
+  target: AzureTarget,
+  key: string,
+  content: string,
+  locations: StorageLocations,
+  io: CheckIo
+): Promise<StorageCheck> {
   const where = `azure://${target.accountName}/${target.container}/${key}`
   const url = blobUrl((locations.azureBlobService ?? blobServiceUrl)(target), target, key)
   const send = (method: 'PUT' | 'DELETE', body?: string) =>
-    sendWithRetries(io.transport, { method, url, ...(body === undefined ? {} : { body }) }, () => blobRequestHeaders(method, url, target, body, io.clock.now()), io.policy, io.clock, io.log)
+    sendWithRetries(
+      io.transport,
+      { method, url, ...(body === undefined ? {} : { body }) },
+      () => blobRequestHeaders(method, url, target, body, io.clock.now()),
+      io.policy,
+      io.clock,
+      io.log
+    )
   const put = await send('PUT', content)
   const refused = refusal('write', where, put.answer, put.failure, io.secrets)
   if (refused !== undefined) return refused
@@ -71,7 +86,13 @@ async function checkAzure(target: AzureTarget, key: string, content: string, loc
 }
 
 /** The failed check for a write that got no 2xx, or undefined when it succeeded. */
-function refusal(action: string, where: string, answer: HttpAnswer | undefined, failure: string | undefined, secrets: readonly string[]): StorageCheck | undefined {
+function refusal(
+  action: string,
+  where: string,
+  answer: HttpAnswer | undefined,
+  failure: string | undefined,
+  secrets: readonly string[]
+): StorageCheck | undefined {
   const tail = "Nothing was sent to OpenTok. Fix the storage settings, or set 'verify: false' only if this runner cannot reach the storage."
   if (answer === undefined) {
     return {
@@ -93,7 +114,8 @@ function refusal(action: string, where: string, answer: HttpAnswer | undefined, 
 /** The passed check, noting a refused delete, which the vendor's recommended policy does not grant. */
 function deleted(wrote: string, where: string, answer: HttpAnswer | undefined, failure: string | undefined): StorageCheck {
   if (answer !== undefined && answer.status >= 200 && answer.status < 300) return { verified: 'true', summary: `${wrote} and deleted it` }
-  const why = answer === undefined ? (failure ?? 'no answer') : (parseStorageError(answer.body, answer.headers).code ?? `HTTP ${answer.status}`)
+  const why =
+    answer === undefined ? (failure ?? 'no answer') : (parseStorageError(answer.body, answer.headers).code ?? `HTTP ${answer.status}`)
   return {
     verified: 'true',
     summary: `${wrote}; its delete was refused (${why})`,

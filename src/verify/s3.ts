@@ -65,7 +65,14 @@ export async function sendToS3(
   return first
 }
 
-async function signedHeaders(method: string, url: string, target: S3Target, region: string, body: string | undefined, clock: Clock): Promise<Record<string, string>> {
+async function signedHeaders(
+  method: string,
+  url: string,
+  target: S3Target,
+  region: string,
+  body: string | undefined,
+  clock: Clock
+): Promise<Record<string, string>> {
   const headers: Record<string, string> = {}
   if (method === 'PUT') {
     headers['content-type'] = 'text/plain; charset=utf-8'

@@ -1,7 +1,10 @@
 /** Reads a storage service's error answer and says what it means and what to check. */
 
 /** The error code and region in an S3 or Azure XML error body, with ten lines instead of an XML library. */
-export function parseStorageError(body: string, headers: Readonly<Record<string, string | string[] | undefined>>): { code?: string; region?: string } {
+export function parseStorageError(
+  body: string,
+  headers: Readonly<Record<string, string | string[] | undefined>>
+): { code?: string; region?: string } {
   const tag = (name: string): string | undefined => new RegExp(`<${name}>([^<]{1,200})</${name}>`).exec(body)?.[1]
   const header = (name: string): string | undefined => {
     const value = headers[name]
