@@ -1,5 +1,4 @@
 /** Retries, backoff, timeouts and proxies of the sender, against the loopback stand-in. */
-import { EnvHttpProxyAgent } from 'undici'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { backoffDelay, parseRetryAfter, sendWithRetries, Transport, type SendLog } from '../src/http.js'
 import { makeProjectToken } from '../src/token.js'
@@ -30,7 +29,10 @@ function send(clock: FakeClock, maxAttempts = 3, timeoutMs = 5000) {
   return sendWithRetries(
     transport,
     { method: 'PUT', url: `${standIn.url}/v2/project/${project.apiKey}/archive/storage`, body },
-    () => ({ 'X-OPENTOK-AUTH': makeProjectToken(project.apiKey, project.apiSecret, Date.now()), 'Content-Type': 'application/json' }),
+    async () => ({
+      'X-OPENTOK-AUTH': await makeProjectToken(project.apiKey, project.apiSecret, Date.now()),
+      'Content-Type': 'application/json'
+    }),
     { maxAttempts, timeoutMs },
     clock,
     log
@@ -152,7 +154,7 @@ describe('proxies', () => {
     const proxy = await startLoopbackProxy({ requireAuth: 'ci-user:proxy-p@ss' })
     try {
       vi.stubEnv('HTTP_PROXY', `http://ci-user:${encodeURIComponent('proxy-p@ss')}@127.0.0.1:${proxy.port}`)
-      const through = new Transport(() => new EnvHttpProxyAgent())
+      const through = new Transport()
       const answer = await through.once('DELETE', `${standIn.url}/v2/project/${project.apiKey}/archive/storage`, {}, undefined, 5000)
       await through.close()
       expect(answer.status).toBe(403) // no token: the stand-in refuses, but the request got there
@@ -160,7 +162,7 @@ describe('proxies', () => {
       expect(proxy.seen[0]!.target).toContain(`127.0.0.1:${standIn.port}`)
 
       vi.stubEnv('no_proxy', '127.0.0.1')
-      const direct = new Transport(() => new EnvHttpProxyAgent())
+      const direct = new Transport()
       await direct.once('DELETE', `${standIn.url}/v2/project/${project.apiKey}/archive/storage`, {}, undefined, 5000)
       await direct.close()
       expect(proxy.seen).toHaveLength(1)
@@ -174,7 +176,7 @@ describe('proxies', () => {
     const proxy = await startLoopbackProxy()
     try {
       vi.stubEnv('http_proxy', proxy.url)
-      const through = new Transport(() => new EnvHttpProxyAgent())
+      const through = new Transport()
       await through.once('DELETE', `${standIn.url}/v2/project/${project.apiKey}/archive/storage`, {}, undefined, 5000)
       await through.close()
       expect(proxy.seen).toHaveLength(1)

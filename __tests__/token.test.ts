@@ -6,8 +6,8 @@ import { verifyToken } from './support/opentok-standin.js'
 describe('makeProjectToken', () => {
   const nowMs = Date.parse('2026-11-27T12:00:00Z')
 
-  it('signs HS256 with the API secret and carries the project claims', () => {
-    const token = makeProjectToken('46000042', 'the-secret', nowMs)
+  it('signs HS256 with the API secret and carries the project claims', async () => {
+    const token = await makeProjectToken('46000042', 'the-secret', nowMs)
     const decoded = jwt.verify(token, 'the-secret', { algorithms: ['HS256'], clockTimestamp: nowMs / 1000, complete: true })
     expect(decoded.header).toEqual({ alg: 'HS256', typ: 'JWT' })
     const claims = decoded.payload as Record<string, unknown>
@@ -16,19 +16,20 @@ describe('makeProjectToken', () => {
     expect(Object.keys(claims).sort()).toEqual(['exp', 'iat', 'iss', 'ist', 'jti'])
   })
 
-  it('is refused with another secret', () => {
-    expect(() => jwt.verify(makeProjectToken('1', 'a', nowMs), 'b', { clockTimestamp: nowMs / 1000 })).toThrow(/signature/)
+  it('is refused with another secret', async () => {
+    const token = await makeProjectToken('1', 'a', nowMs)
+    expect(() => jwt.verify(token, 'b', { clockTimestamp: nowMs / 1000 })).toThrow(/signature/)
   })
 
-  it('makes a new jti for every token', () => {
-    const a = jwt.decode(makeProjectToken('1', 's', nowMs)) as Record<string, unknown>
-    const b = jwt.decode(makeProjectToken('1', 's', nowMs)) as Record<string, unknown>
+  it('makes a new jti for every token', async () => {
+    const a = jwt.decode(await makeProjectToken('1', 's', nowMs)) as Record<string, unknown>
+    const b = jwt.decode(await makeProjectToken('1', 's', nowMs)) as Record<string, unknown>
     expect(a.jti).not.toBe(b.jti)
   })
 
-  it("passes the stand-in's independent check", () => {
+  it("passes the stand-in's independent check", async () => {
     expect(
-      verifyToken(makeProjectToken('46000042', 'the-secret', Date.now()), { apiKey: '46000042', apiSecret: 'the-secret' }).problem
+      verifyToken(await makeProjectToken('46000042', 'the-secret', Date.now()), { apiKey: '46000042', apiSecret: 'the-secret' }).problem
     ).toBeUndefined()
   })
 })

@@ -1,6 +1,9 @@
 /** Sends the vendor request with undici: per-attempt timeout, safe retries with backoff, proxies from the environment. */
-import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from 'undici'
+import type { Dispatcher } from 'undici'
 import { PROXY_VARIABLES } from './proxy.js'
+
+/** undici, loaded on first use: a dry run without a storage check never needs it. */
+const loadUndici = () => import('./undici-core.js')
 
 export interface HttpAnswer {
   readonly status: number
@@ -96,15 +99,20 @@ export function backoffDelay(failedAttempt: number, random: number, retryAfterMs
  * NO_PROXY in either case) when a proxy is set, else a plain Agent; the proxy agent prints an
  * "experimental" warning when made, which runs without a proxy need not show.
  */
-export function dispatcherFromEnvironment(env: NodeJS.ProcessEnv = process.env): Dispatcher {
+export async function dispatcherFromEnvironment(env: NodeJS.ProcessEnv = process.env): Promise<Dispatcher> {
+  const { Agent, EnvHttpProxyAgent } = await loadUndici()
   return PROXY_VARIABLES.some(name => env[name]) ? new EnvHttpProxyAgent() : new Agent()
 }
 
-/** Sends one request to the storage or vendor API, with one undici dispatcher for the whole run. */
+/**
+ * Sends one request to the storage or vendor API, with one undici dispatcher for the whole run.
+ * undici is imported on first use: a dry run without a storage check never needs it, and it is
+ * the largest part of the bundle.
+ */
 export class Transport {
   private dispatcher: Dispatcher | undefined
 
-  constructor(private readonly makeDispatcher: () => Dispatcher = dispatcherFromEnvironment) {}
+  constructor(private readonly makeDispatcher: () => Dispatcher | Promise<Dispatcher> = dispatcherFromEnvironment) {}
 
   /** One attempt: the answer, or throws the network error; aborted after `timeoutMs`. */
   async once(
@@ -114,7 +122,8 @@ export class Transport {
     body: string | Buffer | undefined,
     timeoutMs: number
   ): Promise<HttpAnswer> {
-    this.dispatcher ??= this.makeDispatcher()
+    this.dispatcher ??= await this.makeDispatcher()
+    const { request } = await loadUndici()
     const controller = new AbortController()
     const timer = setTimeout(() => controller.abort(new AttemptTimeout(timeoutMs)), timeoutMs)
     try {

@@ -117,8 +117,8 @@ async function carryOut(plan: Plan, deps: RunDependencies): Promise<void> {
   const outcome = await sendWithRetries(
     deps.transport,
     outgoing,
-    () => {
-      const token = makeProjectToken(plan.apiKey, plan.apiSecret, deps.clock.now())
+    async () => {
+      const token = await makeProjectToken(plan.apiKey, plan.apiSecret, deps.clock.now())
       core.setSecret(token)
       return {
         'X-OPENTOK-AUTH': token,

@@ -1,13 +1,10 @@
 /** The repository, workflow and run this step belongs to, for the job summary. */
+import { context } from '@actions/github'
 import type { RunContext } from './report.js'
 
-/**
- * Reads the runner's context through @actions/github. Imported on demand: the package pulls
- * in Octokit, which only the summary needs and which is too heavy to parse at every start.
- */
+/** Reads the runner's context through @actions/github; empty outside a runner. */
 export async function currentRunContext(): Promise<RunContext> {
   if (!process.env.GITHUB_REPOSITORY) return {}
-  const { context } = await import('@actions/github')
   const repository = `${context.repo.owner}/${context.repo.repo}`
   return {
     repository,

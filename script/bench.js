@@ -1,0 +1,142 @@
+// The performance budget of the action, measured on the committed dist/ (npm run bench):
+//   start-up    node dist/index.js, valid inputs, dry run, no storage check  ≤ 1.5 × node -e 0
+//   end to end  one real set call against the loopback stand-in             ≤ 1.2 × a bare Node script
+//               that signs the same JWT with node:crypto and PUTs with fetch
+//   size        dist/index.js                                                 ≤ 500 kB
+//   memory      peak RSS of the start-up run                                  ≤ 1.3 × node -e 0
+// Each timing is a ratio of medians over interleaved runs (A B A B …) in this process tree.
+// Options: --pairs N (default 20), --node PATH (default this Node). Exits 1 when a budget is exceeded.
+import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { cpus, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { startStandIn } from '../__tests__/support/opentok-standin.js'
+import { DIST, inputEnvironment, ROOT } from '../__tests__/support/run-action.js'
+
+const args = process.argv.slice(2)
+const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback)
+const pairs = Number(option('--pairs', '20'))
+const node = option('--node', process.execPath)
+const REPORT_RSS = join(ROOT, 'script', 'report-rss.cjs')
+
+const project = { apiKey: '46000001', apiSecret: 'bench-api-secret-0123456789abcdef' }
+const s3 = { bucket: 'acme-archives', 'access-key': 'AKIABENCH000001', 'secret-key': 'bench/secret+key/0123456789' }
+const standIn = await startStandIn(project)
+const work = mkdtempSync(join(tmpdir(), 'archive-target-bench-'))
+
+/** The environment a runner gives a step, with fresh output and summary files. */
+function runnerEnv(inputs) {
+  const output = join(work, 'output')
+  const summary = join(work, 'summary')
+  writeFileSync(output, '')
+  writeFileSync(summary, '')
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_OUTPUT: output,
+    GITHUB_STEP_SUMMARY: summary,
+    GITHUB_REPOSITORY: 'example-org/video-app',
+    GITHUB_WORKFLOW: 'Deploy',
+    GITHUB_RUN_ID: '1234',
+    GITHUB_RUN_NUMBER: '56',
+    GITHUB_SERVER_URL: 'https://github.com',
+    ...inputEnvironment({ 'api-key': project.apiKey, 'api-secret': project.apiSecret, ...s3, verify: 'false', ...inputs })
+  }
+}
+
+/** Runs one command; resolves to its wall time in ms and its peak RSS in kB. */
+function once(command) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now()
+    const child = spawn(node, ['-r', REPORT_RSS, ...command.args], { env: command.env(), stdio: ['ignore', 'ignore', 'pipe'] })
+    let stderr = ''
+    child.stderr.on('data', chunk => (stderr += chunk))
+    child.on('error', reject)
+    child.on('close', code => {
+      const ms = performance.now() - started
+      if (code !== 0) return reject(new Error(`${command.name} exited with ${code}: ${stderr.slice(-400)}`))
+      resolve({ ms, rssKb: Number(/BENCH_MAX_RSS_KB=(\d+)/.exec(stderr)?.[1] ?? NaN) })
+    })
+  })
+}
+
+const median = values => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+}
+
+/** Interleaves A and B `pairs` times after one warm-up each; returns the medians. */
+async function compare(a, b) {
+  await once(a)
+  await once(b)
+  const runs = { a: [], b: [] }
+  for (let i = 0; i < pairs; i++) {
+    runs.a.push(await once(a))
+    runs.b.push(await once(b))
+  }
+  const summary = side => ({ ms: median(runs[side].map(r => r.ms)), rssKb: median(runs[side].map(r => r.rssKb)) })
+  return { a: summary('a'), b: summary('b') }
+}
+
+const bareNode = { name: 'node -e 0', args: ['-e', '0'], env: () => ({ PATH: process.env.PATH }) }
+const startUp = { name: 'dist/index.js dry run', args: [DIST], env: () => runnerEnv({ 'dry-run': 'true' }) }
+const body = JSON.stringify({
+  type: 's3',
+  config: { bucket: s3.bucket, accessKey: s3['access-key'], secretKey: s3['secret-key'], sse: 's3' },
+  fallback: 'none'
+})
+const bareCall = {
+  name: 'bare node:crypto + fetch',
+  args: [join(ROOT, 'script', 'bench-bare.js')],
+  env: () => ({
+    PATH: process.env.PATH,
+    BENCH_URL: standIn.url,
+    BENCH_API_KEY: project.apiKey,
+    BENCH_API_SECRET: project.apiSecret,
+    BENCH_BODY: body
+  })
+}
+const actionCall = { name: 'dist/index.js set', args: [DIST], env: () => runnerEnv({ 'api-url': standIn.url }) }
+
+try {
+  const versions = await new Promise(resolve => {
+    const child = spawn(node, ['-p', 'process.version'], { stdio: ['ignore', 'pipe', 'ignore'] })
+    let out = ''
+    child.stdout.on('data', chunk => (out += chunk))
+    child.on('close', () => resolve(out.trim()))
+  })
+  const start = await compare(bareNode, startUp)
+  const e2e = await compare(bareCall, actionCall)
+  const requests = standIn.requests.length
+  const bad = standIn.violations().length
+  const sizeKb = statSync(DIST).size / 1000
+
+  const rows = [
+    ['start-up (dry run) / node -e 0', start.b.ms / start.a.ms, 1.5, `${start.b.ms.toFixed(1)} ms / ${start.a.ms.toFixed(1)} ms`],
+    ['end to end (set) / bare script', e2e.b.ms / e2e.a.ms, 1.2, `${e2e.b.ms.toFixed(1)} ms / ${e2e.a.ms.toFixed(1)} ms`],
+    ['dist/index.js size, kB', sizeKb, 500, `${sizeKb.toFixed(1)} kB`],
+    [
+      'peak RSS (dry run) / node -e 0',
+      start.b.rssKb / start.a.rssKb,
+      1.3,
+      `${(start.b.rssKb / 1024).toFixed(1)} MB / ${(start.a.rssKb / 1024).toFixed(1)} MB`
+    ]
+  ]
+  console.log(`Node ${versions} on ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}; ${pairs} interleaved pairs per timing, medians`)
+  console.log(`stand-in received ${requests} requests, ${bad} breaking the contract`)
+  console.log('')
+  console.log(`${'measure'.padEnd(34)}${'figure'.padStart(9)}${'budget'.padStart(9)}  verdict  detail`)
+  let failed = bad > 0
+  for (const [name, value, budget, detail] of rows) {
+    const ok = value <= budget
+    failed ||= !ok
+    console.log(`${name.padEnd(34)}${value.toFixed(2).padStart(9)}${String(budget).padStart(9)}  ${ok ? 'ok     ' : 'OVER   '}  ${detail}`)
+  }
+  process.exitCode = failed ? 1 : 0
+} finally {
+  await standIn.close()
+  rmSync(work, { recursive: true, force: true })
+}
