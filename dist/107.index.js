@@ -1,6 +1,7 @@
-export const id = 107;
-export const ids = [107];
-export const modules = {
+"use strict";
+exports.id = 107;
+exports.ids = [107];
+exports.modules = {
 
 /***/ 6107:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -37,3 +38,4 @@ function request(url, { dispatcher, ...options }) {
 /***/ })
 
 };
+;

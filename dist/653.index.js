@@ -1,10 +1,11 @@
-export const id = 653;
-export const ids = [653];
-export const modules = {
+exports.id = 653;
+exports.ids = [653];
+exports.modules = {
 
 /***/ 9732:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /*jshint node:true */
 
 var Buffer = (__webpack_require__(181).Buffer); // browserify
@@ -53,6 +54,7 @@ bufferEq.restore = function() {
 /***/ 325:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var Buffer = (__webpack_require__(3058).Buffer);
@@ -247,6 +249,7 @@ module.exports = {
 /***/ 5028:
 /***/ ((module) => {
 
+"use strict";
 
 
 function getParamSize(keySize) {
@@ -3625,6 +3628,7 @@ SafeBuffer.allocUnsafeSlow = function (size) {
 /***/ 9379:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const ANY = Symbol('SemVer ANY')
@@ -3775,6 +3779,7 @@ const Range = __webpack_require__(6782)
 /***/ 6782:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const SPACE_CHARACTERS = /\s+/g
@@ -4359,6 +4364,7 @@ const testSet = (set, version, options) => {
 /***/ 7163:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const debug = __webpack_require__(1159)
@@ -4716,6 +4722,7 @@ module.exports = SemVer
 /***/ 1799:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const parse = __webpack_require__(6353)
@@ -4731,6 +4738,7 @@ module.exports = clean
 /***/ 8646:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const eq = __webpack_require__(5082)
@@ -4792,6 +4800,7 @@ module.exports = cmp
 /***/ 5385:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const SemVer = __webpack_require__(7163)
@@ -4861,6 +4870,7 @@ module.exports = coerce
 /***/ 7648:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const SemVer = __webpack_require__(7163)
@@ -4877,6 +4887,7 @@ module.exports = compareBuild
 /***/ 6874:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const compare = __webpack_require__(8469)
@@ -4889,6 +4900,7 @@ module.exports = compareLoose
 /***/ 8469:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const SemVer = __webpack_require__(7163)
@@ -4903,6 +4915,7 @@ module.exports = compare
 /***/ 711:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const parse = __webpack_require__(6353)
@@ -4970,6 +4983,7 @@ module.exports = diff
 /***/ 5082:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const compare = __webpack_require__(8469)
@@ -4982,6 +4996,7 @@ module.exports = eq
 /***/ 6599:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const compare = __webpack_require__(8469)
@@ -4994,6 +5009,7 @@ module.exports = gt
 /***/ 1236:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const compare = __webpack_require__(8469)
@@ -5006,6 +5022,7 @@ module.exports = gte
 /***/ 2338:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const SemVer = __webpack_require__(7163)
@@ -5034,6 +5051,7 @@ module.exports = inc
 /***/ 3872:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const compare = __webpack_require__(8469)
@@ -5046,6 +5064,7 @@ module.exports = lt
 /***/ 6717:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const compare = __webpack_require__(8469)
@@ -5058,6 +5077,7 @@ module.exports = lte
 /***/ 8511:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const SemVer = __webpack_require__(7163)
@@ -5070,6 +5090,7 @@ module.exports = major
 /***/ 2603:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const SemVer = __webpack_require__(7163)
@@ -5082,6 +5103,7 @@ module.exports = minor
 /***/ 4974:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const compare = __webpack_require__(8469)
@@ -5094,6 +5116,7 @@ module.exports = neq
 /***/ 6353:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const SemVer = __webpack_require__(7163)
@@ -5119,6 +5142,7 @@ module.exports = parse
 /***/ 8756:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const SemVer = __webpack_require__(7163)
@@ -5131,6 +5155,7 @@ module.exports = patch
 /***/ 5714:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const parse = __webpack_require__(6353)
@@ -5146,6 +5171,7 @@ module.exports = prerelease
 /***/ 2173:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const compare = __webpack_require__(8469)
@@ -5158,6 +5184,7 @@ module.exports = rcompare
 /***/ 7192:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const compareBuild = __webpack_require__(7648)
@@ -5170,6 +5197,7 @@ module.exports = rsort
 /***/ 8011:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const Range = __webpack_require__(6782)
@@ -5189,6 +5217,7 @@ module.exports = satisfies
 /***/ 9872:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const compareBuild = __webpack_require__(7648)
@@ -5201,6 +5230,7 @@ module.exports = sort
 /***/ 6114:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const parse = __webpack_require__(6353)
@@ -5256,6 +5286,7 @@ module.exports = truncate
 /***/ 8780:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const parse = __webpack_require__(6353)
@@ -5271,6 +5302,7 @@ module.exports = valid
 /***/ 2088:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 // just pre-load all the stuff that index.js lazily exports
@@ -5371,6 +5403,7 @@ module.exports = {
 /***/ 5101:
 /***/ ((module) => {
 
+"use strict";
 
 
 // Note: this is the semver.org version of the spec that it implements
@@ -5445,6 +5478,7 @@ module.exports = {
 /***/ 1159:
 /***/ ((module) => {
 
+"use strict";
 
 
 const debug = (
@@ -5463,6 +5497,7 @@ module.exports = debug
 /***/ 3348:
 /***/ ((module) => {
 
+"use strict";
 
 
 const numeric = /^[0-9]+$/
@@ -5499,6 +5534,7 @@ module.exports = {
 /***/ 1383:
 /***/ ((module) => {
 
+"use strict";
 
 
 class LRUCache {
@@ -5548,6 +5584,7 @@ module.exports = LRUCache
 /***/ 356:
 /***/ ((module) => {
 
+"use strict";
 
 
 // parse out just the options we care about
@@ -5572,6 +5609,7 @@ module.exports = parseOptions
 /***/ 5471:
 /***/ ((module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 const {
@@ -5802,6 +5840,7 @@ createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
 /***/ 9737:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 // @ts-check
 
 
@@ -6247,6 +6286,7 @@ module.exports = trimComparatorWhitespace
 /***/ 2276:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 // Determine if version is greater than all the versions possible in the range.
@@ -6260,6 +6300,7 @@ module.exports = gtr
 /***/ 3465:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const Range = __webpack_require__(6782)
@@ -6276,6 +6317,7 @@ module.exports = intersects
 /***/ 5213:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const outside = __webpack_require__(280)
@@ -6289,6 +6331,7 @@ module.exports = ltr
 /***/ 3193:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const SemVer = __webpack_require__(7163)
@@ -6323,6 +6366,7 @@ module.exports = maxSatisfying
 /***/ 8595:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const SemVer = __webpack_require__(7163)
@@ -6356,6 +6400,7 @@ module.exports = minSatisfying
 /***/ 1866:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const SemVer = __webpack_require__(7163)
@@ -6426,6 +6471,7 @@ module.exports = minVersion
 /***/ 280:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const SemVer = __webpack_require__(7163)
@@ -6515,6 +6561,7 @@ module.exports = outside
 /***/ 2028:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 // given a set of versions and a range, create a "simplified" range
@@ -6571,6 +6618,7 @@ module.exports = (versions, range, options) => {
 /***/ 1489:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const Range = __webpack_require__(6782)
@@ -6827,6 +6875,7 @@ module.exports = subset
 /***/ 4750:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const Range = __webpack_require__(6782)
@@ -6844,6 +6893,7 @@ module.exports = toComparators
 /***/ 4737:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const Range = __webpack_require__(6782)
@@ -6862,3 +6912,4 @@ module.exports = validRange
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 775;
-export const ids = [775];
-export const modules = {
+"use strict";
+exports.id = 775;
+exports.ids = [775];
+exports.modules = {
 
 /***/ 5775:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -596,3 +597,4 @@ function deleted(wrote, where, answer, failure) {
 /***/ })
 
 };
+;
