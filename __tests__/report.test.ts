@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { Plan } from '../src/plan.js'
 import { setOutputs, summaryRows, type RunReport } from '../src/report.js'
+import { s3Plan } from './support/plans.js'
 
-const plan: Plan = {
-  apiKey: '46000042',
-  apiSecret: 'api-secret-value',
-  operation: 'set',
-  target: { type: 's3', bucket: 'acme', accessKey: 'AK', secretKey: 'secret-key-value', sse: 's3' },
-  fallback: 'none',
-  certificate: { kind: 'unchanged' },
-  apiUrl: 'https://api.opentok.com',
-  dryRun: false,
-  failOnError: true,
-  verify: true,
-  maxAttempts: 3,
-  timeoutSeconds: 30
-}
+const plan = s3Plan()
 const report: RunReport = {
   plan,
   status: 200,

@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { Plan } from '../src/plan.js'
 import { buildRequest, describeTarget } from '../src/storage.js'
+import { s3Plan } from './support/plans.js'
 
-const base: Plan = {
-  apiKey: '46000042',
-  apiSecret: 'x',
-  operation: 'set',
-  target: { type: 's3', bucket: 'b1', accessKey: 'AK', secretKey: 'SK', sse: 's3' },
-  fallback: 'none',
-  certificate: { kind: 'unchanged' },
-  apiUrl: 'https://api.opentok.com',
-  dryRun: false,
-  failOnError: true,
-  verify: true,
-  maxAttempts: 3,
-  timeoutSeconds: 30
-}
+const base = s3Plan({ target: { type: 's3', bucket: 'b1', accessKey: 'AK', secretKey: 'SK', sse: 's3' } })
 
 describe('buildRequest', () => {
   it('PUTs the S3 body in the vendor schema, without endpoint unless given', () => {
