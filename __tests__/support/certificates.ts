@@ -1,6 +1,6 @@
 /** Test certificates made with openssl: RSA of a chosen size or EC, valid for a chosen number of days. */
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -31,5 +31,61 @@ export function makeCertificate(key: 'rsa:2048' | 'rsa:4096' | 'rsa:1024' | 'ec'
     return readFileSync(join(dir, 'cert.pem'), 'utf8')
   } finally {
     rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+export interface TestCa {
+  /** A file holding the CA's PEM, for NODE_EXTRA_CA_CERTS. */
+  readonly caFile: string
+  /** A server key and certificate for 127.0.0.1, signed by the CA. */
+  readonly key: string
+  readonly cert: string
+  remove(): void
+}
+
+/** A private CA, as a company's TLS-inspecting proxy would use, and a server certificate for 127.0.0.1. */
+export function makeTestCa(): TestCa {
+  const dir = mkdtempSync(join(tmpdir(), 'test-ca-'))
+  const at = (name: string) => join(dir, name)
+  const openssl = (...args: string[]) => execFileSync('openssl', args, { stdio: 'ignore', cwd: dir })
+  openssl(
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    at('ca.key'),
+    '-out',
+    at('ca.pem'),
+    '-days',
+    '2',
+    '-subj',
+    '/CN=Acme Corp Test Root CA'
+  )
+  openssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', at('server.key'), '-out', at('server.csr'), '-subj', '/CN=127.0.0.1')
+  writeFileSync(at('san.ext'), 'subjectAltName=IP:127.0.0.1\n')
+  openssl(
+    'x509',
+    '-req',
+    '-in',
+    at('server.csr'),
+    '-CA',
+    at('ca.pem'),
+    '-CAkey',
+    at('ca.key'),
+    '-CAcreateserial',
+    '-out',
+    at('server.pem'),
+    '-days',
+    '2',
+    '-extfile',
+    at('san.ext')
+  )
+  return {
+    caFile: at('ca.pem'),
+    key: readFileSync(at('server.key'), 'utf8'),
+    cert: readFileSync(at('server.pem'), 'utf8'),
+    remove: () => rmSync(dir, { recursive: true, force: true })
   }
 }

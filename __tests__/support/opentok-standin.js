@@ -9,6 +9,7 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import { createServer } from 'node:http'
+import { createServer as createTlsServer } from 'node:https'
 
 /**
  * @typedef {{ status: number, body?: string, headers?: Record<string, string> }} ScriptedAnswer
@@ -23,10 +24,12 @@ const AZURE_KEYS = { required: ['accountName', 'accountKey', 'container'], optio
 /** @typedef {Script} ScriptType */
 
 /**
- * Starts the stand-in on 127.0.0.1 with an ephemeral port.
+ * Starts the stand-in on 127.0.0.1 with an ephemeral port; over https when given a key and
+ * certificate.
  * @param {{ apiKey: string, apiSecret: string }} project
+ * @param {{ tls?: { key: string, cert: string } }} [options]
  */
-export async function startStandIn(project) {
+export async function startStandIn(project, options = {}) {
   /** @type {SeenRequest[]} */
   const requests = []
   /** @type {Script[]} */
@@ -34,7 +37,8 @@ export async function startStandIn(project) {
   /** @type {Set<import('node:net').Socket>} */
   const sockets = new Set()
 
-  const server = createServer((req, res) => {
+  /** @type {import('node:http').RequestListener} */
+  const listener = (req, res) => {
     const chunks = /** @type {Buffer[]} */ ([])
     req.on('data', chunk => chunks.push(chunk))
     req.on('end', () => {
@@ -72,8 +76,9 @@ export async function startStandIn(project) {
       res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers })
       res.end(answer.status === 204 ? undefined : answer.body)
     })
-  })
-  server.on('connection', socket => {
+  }
+  const server = options.tls ? createTlsServer(options.tls, listener) : createServer(listener)
+  server.on(options.tls ? 'secureConnection' : 'connection', socket => {
     sockets.add(socket)
     socket.on('close', () => sockets.delete(socket))
   })
@@ -81,7 +86,7 @@ export async function startStandIn(project) {
   const address = /** @type {import('node:net').AddressInfo} */ (server.address())
 
   return {
-    url: `http://127.0.0.1:${address.port}`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${address.port}`,
     port: address.port,
     requests,
     /** Queues answers for the next requests, in order; afterwards the stand-in answers by the contract. */
