@@ -1901,7 +1901,7 @@ const checkStorage = async (plan, transport, clock) => {
 /** Runs the action: read and check the inputs, verify the storage, send, report. */
 async function run(overrides = {}) {
     const deps = {
-        readInput: name => getInput(name),
+        readInput: readEachInputOnce(name => getInput(name)),
         env: process.env,
         clock: http/* systemClock */.ml,
         transport: new http/* Transport */.oK(),
@@ -1931,6 +1931,16 @@ async function run(overrides = {}) {
     finally {
         await deps.transport.close();
     }
+}
+/** Validation looks at some inputs more than once; the runner's environment is read once per input. */
+function readEachInputOnce(read) {
+    const seen = new Map();
+    return name => {
+        let value = seen.get(name);
+        if (value === undefined)
+            seen.set(name, (value = read(name)));
+        return value;
+    };
 }
 async function carryOut(plan, deps) {
     const secrets = secretValues(plan);

@@ -5,7 +5,7 @@
 //   size        dist/index.js                                                 ≤ 500 kB
 //   memory      peak RSS of the start-up run                                  ≤ 1.3 × node -e 0
 // Each timing is a ratio of medians over interleaved runs (A B A B …) in this process tree.
-// Options: --pairs N (default 20), --node PATH (default this Node). Exits 1 when a budget is exceeded.
+// Options: --pairs N (default 40), --node PATH (default this Node). Exits 1 when a budget is exceeded.
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
@@ -16,7 +16,7 @@ import { DIST, inputEnvironment, ROOT } from '../__tests__/support/run-action.js
 
 const args = process.argv.slice(2)
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback)
-const pairs = Number(option('--pairs', '20'))
+const pairs = Number(option('--pairs', '40'))
 const node = option('--node', process.execPath)
 const REPORT_RSS = join(ROOT, 'script', 'report-rss.cjs')
 

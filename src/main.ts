@@ -46,7 +46,7 @@ const checkStorage: StorageVerifier = async (plan, transport, clock) => {
 /** Runs the action: read and check the inputs, verify the storage, send, report. */
 export async function run(overrides: Partial<RunDependencies> = {}): Promise<void> {
   const deps: RunDependencies = {
-    readInput: name => core.getInput(name),
+    readInput: readEachInputOnce(name => core.getInput(name)),
     env: process.env,
     clock: systemClock,
     transport: new Transport(),
@@ -74,6 +74,16 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
     core.setFailed(`Unexpected failure: ${error instanceof Error ? error.message : String(error)}`)
   } finally {
     await deps.transport.close()
+  }
+}
+
+/** Validation looks at some inputs more than once; the runner's environment is read once per input. */
+function readEachInputOnce(read: InputReader): InputReader {
+  const seen = new Map<string, string>()
+  return name => {
+    let value = seen.get(name)
+    if (value === undefined) seen.set(name, (value = read(name)))
+    return value
   }
 }
 
