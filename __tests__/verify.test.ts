@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest'
 import { Transport } from '../src/http.js'
 import { makeStorageVerifier } from '../src/verify/index.js'
-import { signSharedKey } from '../src/verify/azure.js'
+import { AZURE_API_VERSION, signSharedKey } from '../src/verify/azure.js'
 import { startAzurite } from './support/azurite.js'
 import { runInProcess } from './support/in-process.js'
 import { startStandIn } from './support/opentok-standin.js'
@@ -141,7 +141,7 @@ describe('Azure check against Azurite', () => {
     front = await startStoragePolicyProxy(`http://127.0.0.1:${azurite.port}`)
     const url = `${azurite.serviceUrl}/archives?restype=container`
     const target = { type: 'azure' as const, accountName: account.name, accountKey: account.key, container: 'archives' }
-    const headers = signSharedKey('PUT', url, target, { 'x-ms-date': new Date().toUTCString(), 'x-ms-version': '2021-12-02' }, 0)
+    const headers = signSharedKey('PUT', url, target, { 'x-ms-date': new Date().toUTCString(), 'x-ms-version': AZURE_API_VERSION }, 0)
     const created = await fetch(url, { method: 'PUT', headers })
     expect(created.status).toBe(201)
   })

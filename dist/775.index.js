@@ -12,10 +12,10 @@ __webpack_require__.d(__webpack_exports__, {
   makeStorageVerifier: () => (/* binding */ makeStorageVerifier)
 });
 
-// EXTERNAL MODULE: ./src/redact.ts
-var redact = __webpack_require__(6670);
 // EXTERNAL MODULE: ./src/http.ts
 var http = __webpack_require__(6803);
+// EXTERNAL MODULE: ./src/redact.ts
+var redact = __webpack_require__(6670);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/verify/azure.ts
@@ -511,6 +511,11 @@ async function sha256Hex(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/verify/index.ts
+/**
+ * The storage check that runs before a target is set: with exactly the credentials the vendor
+ * will get, write one small object where archives land, then try to delete it. The vendor does
+ * not check the credentials itself, so with 'fallback: none' a mistake here would lose archives.
+ */
 
 
 

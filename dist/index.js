@@ -1669,7 +1669,10 @@ const markdownSummary = (/* unused pure expression or super */ null && (_summary
 const summary_summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./src/storage.ts
-/** `PUT|DELETE {api-url}/v2/project/{apiKey}/archive/storage`, with the body for a PUT. */
+/**
+ * `PUT|DELETE {api-url}/v2/project/{apiKey}/archive/storage`, with the body for a PUT. The body
+ * holds the storage secret: never print it as it is.
+ */
 function buildRequest(plan) {
     // api-key is validated to letters, digits and '-', so it is safe in the path as it is.
     const url = `${plan.apiUrl}/v2/project/${plan.apiKey}/archive/storage`;
@@ -1999,7 +2002,7 @@ async function carryOut(plan, deps) {
         await finish(plan, deps, { ...report, result: done });
         return;
     }
-    const message = explainFailure(plan, outgoing.method, answer, secrets);
+    const message = explainFailure(outgoing, answer, secrets);
     await finish(plan, deps, { ...report, result: `failed: HTTP ${answer.status}` }, message);
 }
 /** Reports the run; with `failure`, fails the step, or warns when 'fail-on-error' is false. */
@@ -2020,8 +2023,8 @@ async function finish(plan, deps, report, failure) {
     }
 }
 /** What a non-2xx answer means and what to do, naming no secret. */
-function explainFailure(plan, method, answer, secrets) {
-    const what = `${method} ${plan.apiUrl}/v2/project/${plan.apiKey}/archive/storage answered ${answer.status}`;
+function explainFailure(outgoing, answer, secrets) {
+    const what = `${outgoing.method} ${outgoing.url} answered ${answer.status}`;
     if (answer.status === 403) {
         return `${what}: the API key or API secret is wrong. Check 'api-key' (the project's API key or Vonage Video App ID) and 'api-secret'.`;
     }

@@ -1,6 +1,6 @@
 /** run(): the one place that sequences the steps of the action and sets the step's result. */
 import * as core from '@actions/core'
-import { sendWithRetries, systemClock, Transport, type Clock, type HttpAnswer } from './http.js'
+import { sendWithRetries, systemClock, Transport, type Clock, type HttpAnswer, type OutgoingRequest } from './http.js'
 import { maskSecretInputs, readPlan, type InputReader } from './inputs.js'
 import type { Plan } from './plan.js'
 import { maskProxyCredentials } from './proxy.js'
@@ -157,7 +157,7 @@ async function carryOut(plan: Plan, deps: RunDependencies): Promise<void> {
     await finish(plan, deps, { ...report, result: done })
     return
   }
-  const message = explainFailure(plan, outgoing.method, answer, secrets)
+  const message = explainFailure(outgoing, answer, secrets)
   await finish(plan, deps, { ...report, result: `failed: HTTP ${answer.status}` }, message)
 }
 
@@ -177,8 +177,8 @@ async function finish(plan: Plan, deps: RunDependencies, report: RunReport, fail
 }
 
 /** What a non-2xx answer means and what to do, naming no secret. */
-export function explainFailure(plan: Plan, method: string, answer: HttpAnswer, secrets: readonly string[]): string {
-  const what = `${method} ${plan.apiUrl}/v2/project/${plan.apiKey}/archive/storage answered ${answer.status}`
+export function explainFailure(outgoing: OutgoingRequest, answer: HttpAnswer, secrets: readonly string[]): string {
+  const what = `${outgoing.method} ${outgoing.url} answered ${answer.status}`
   if (answer.status === 403) {
     return `${what}: the API key or API secret is wrong. Check 'api-key' (the project's API key or Vonage Video App ID) and 'api-secret'.`
   }

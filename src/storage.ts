@@ -1,15 +1,12 @@
 /** Turns a plan into the vendor request: method, URL and JSON body, as the archive storage API reads them. */
+import type { OutgoingRequest } from './http.js'
 import type { Plan, StorageTarget } from './plan.js'
 
-export interface VendorRequest {
-  readonly method: 'PUT' | 'DELETE'
-  readonly url: string
-  /** The JSON body; absent for DELETE. Holds the storage secret: never print it as it is. */
-  readonly body?: string
-}
-
-/** `PUT|DELETE {api-url}/v2/project/{apiKey}/archive/storage`, with the body for a PUT. */
-export function buildRequest(plan: Plan): VendorRequest {
+/**
+ * `PUT|DELETE {api-url}/v2/project/{apiKey}/archive/storage`, with the body for a PUT. The body
+ * holds the storage secret: never print it as it is.
+ */
+export function buildRequest(plan: Plan): OutgoingRequest {
   // api-key is validated to letters, digits and '-', so it is safe in the path as it is.
   const url = `${plan.apiUrl}/v2/project/${plan.apiKey}/archive/storage`
   if (plan.operation === 'delete') return { method: 'DELETE', url }

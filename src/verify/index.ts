@@ -3,11 +3,10 @@
  * will get, write one small object where archives land, then try to delete it. The vendor does
  * not check the credentials itself, so with 'fallback: none' a mistake here would lose archives.
  */
-import type { Clock, HttpAnswer, SendLog, Transport } from '../http.js'
+import { sendWithRetries, type Clock, type HttpAnswer, type SendLog, type Transport } from '../http.js'
 import type { StorageCheck } from '../main.js'
 import type { AzureTarget, Plan, S3Target } from '../plan.js'
 import { redact } from '../redact.js'
-import { sendWithRetries } from '../http.js'
 import { blobRequestHeaders, blobServiceUrl, blobUrl } from './azure.js'
 import { checkObjectContent, checkObjectKey } from './check-object.js'
 import { AMAZON_S3, DEFAULT_REGION, sendToS3 } from './s3.js'
