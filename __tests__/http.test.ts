@@ -1,6 +1,17 @@
 /** Retries, backoff, timeouts and proxies of the sender, against the loopback stand-in. */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { backoffDelay, parseRetryAfter, sendWithRetries, Transport, type SendLog } from '../src/http.js'
+import {
+  backoffDelay,
+  describeNetworkError,
+  dispatcherFromEnvironment,
+  noAnswerMessage,
+  parseRetryAfter,
+  ProxyUnreachable,
+  sendWithRetries,
+  Transport,
+  type SendLog
+} from '../src/http.js'
+import { proxyFor } from '../src/proxy.js'
 import { makeProjectToken } from '../src/token.js'
 import { FakeClock } from './support/fake-clock.js'
 import { startLoopbackProxy } from './support/loopback-proxy.js'
@@ -183,5 +194,70 @@ describe('proxies', () => {
     } finally {
       await proxy.close()
     }
+  })
+})
+
+/** A transport whose attempts fail with a chosen network error code, counting them. */
+class FailingTransport extends Transport {
+  calls = 0
+  constructor(private readonly code: string) {
+    super()
+  }
+  override async once(): Promise<never> {
+    this.calls++
+    throw Object.assign(new Error(`getaddrinfo ${this.code} storage.example.invalid`), { code: this.code })
+  }
+}
+
+describe('name resolution failures', () => {
+  const request = { method: 'PUT' as const, url: 'https://storage.example.invalid/x' }
+  it('does not retry ENOTFOUND: a name that does not resolve will not resolve a second later', async () => {
+    const failing = new FailingTransport('ENOTFOUND')
+    const outcome = await sendWithRetries(failing, request, () => ({}), { maxAttempts: 3, timeoutMs: 1000 }, new FakeClock(), log)
+    expect([failing.calls, outcome.attempts]).toEqual([1, 1])
+    expect(outcome.failure).toMatch(/^ENOTFOUND/)
+  })
+  it('retries EAI_AGAIN, a passing failure of the resolver', async () => {
+    const failing = new FailingTransport('EAI_AGAIN')
+    const outcome = await sendWithRetries(failing, request, () => ({}), { maxAttempts: 3, timeoutMs: 1000 }, new FakeClock(), log)
+    expect([failing.calls, outcome.attempts]).toEqual([3, 3])
+  })
+})
+
+describe('a proxy that cannot be reached', () => {
+  it('is named by host and port, without its credentials, and ENOTFOUND of the proxy is not retried', async () => {
+    const env = { HTTP_PROXY: 'http://user:hunter2-proxy@127.0.0.1:9' }
+    const viaProxy = new Transport(() => dispatcherFromEnvironment(env), env)
+    const url = `${standIn.url}/v2/project/${project.apiKey}/archive/storage`
+    const outcome = await sendWithRetries(
+      viaProxy,
+      { method: 'DELETE', url },
+      () => ({}),
+      { maxAttempts: 2, timeoutMs: 2000 },
+      new FakeClock(),
+      log
+    )
+    await viaProxy.close()
+    expect(outcome).toMatchObject({ attempts: 2, proxy: '127.0.0.1:9', failure: 'could not reach the proxy 127.0.0.1:9 (ECONNREFUSED)' })
+    expect(noAnswerMessage({ method: 'DELETE', url }, outcome)).toBe(
+      `Could not reach the proxy 127.0.0.1:9 (ECONNREFUSED) for DELETE ${url} after 2 attempt(s); check HTTPS_PROXY / HTTP_PROXY and NO_PROXY.`
+    )
+    expect(JSON.stringify(outcome)).not.toContain('hunter2')
+    expect(describeNetworkError(new ProxyUnreachable('proxy.corp.invalid:3128', 'ENOTFOUND')).retryable).toBe(false)
+  })
+})
+
+describe('proxyFor', () => {
+  it.each([
+    ['https://api.opentok.com/x', { HTTPS_PROXY: 'http://u:p@proxy:3128' }, 'proxy:3128'],
+    ['https://api.opentok.com/x', { HTTP_PROXY: 'http://proxy:8080' }, 'proxy:8080'],
+    ['https://api.opentok.com/x', { https_proxy: 'proxy.corp', HTTPS_PROXY: 'other:1' }, 'proxy.corp:80'],
+    ['http://127.0.0.1:8080/x', { HTTPS_PROXY: 'http://proxy:3128' }, undefined],
+    ['https://api.opentok.com/x', { HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: '.opentok.com' }, undefined],
+    ['https://api.opentok.com/x', { HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: 'api.opentok.com:443' }, undefined],
+    ['https://api.opentok.com/x', { HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: 'api.opentok.com:8443' }, 'proxy:3128'],
+    ['https://api.opentok.com/x', { HTTPS_PROXY: 'http://proxy:3128', no_proxy: '*' }, undefined]
+  ])('%s with %j goes through %s', (url, env, expected) => {
+    expect(proxyFor(url, env)).toBe(expected)
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { maskSecretInputs, readPlan, type PlanResult } from '../src/inputs.js'
+import { maskSecretInputs, readPlan, type PlanResult } from '../src/inputs/index.js'
 
 const now = new Date('2026-11-27T12:00:00Z')
 const s3 = {
@@ -32,8 +32,7 @@ describe('readPlan', () => {
     expect(result.ok).toBe(true)
     if (!result.ok) return
     expect(result.plan).toEqual({
-      apiKey: '46000042',
-      apiSecret: 'api-secret-value',
+      credentials: { platform: 'opentok', apiKey: '46000042', apiSecret: 'api-secret-value' },
       operation: 'set',
       target: { type: 's3', bucket: 'acme-archives', accessKey: 'AKIA01', secretKey: 'secret/key+1', sse: 's3' },
       fallback: 'none',
@@ -43,7 +42,8 @@ describe('readPlan', () => {
       failOnError: true,
       verify: true,
       maxAttempts: 3,
-      timeoutSeconds: 30
+      timeoutSeconds: 30,
+      withheldSecrets: []
     })
   })
 
@@ -113,7 +113,7 @@ describe('readPlan', () => {
     ['account-key', 'not base64!'],
     ['container', 'Archives'],
     ['container', 'a--b'],
-    ['domain', 'https://core.windows.net'],
+    ['domain', 'https://core.windows.net/archives'],
     ['bucket', 'acme-archives'],
     ['endpoint', 'https://s3.example.com'],
     ['sse', 'none']

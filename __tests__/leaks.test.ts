@@ -157,17 +157,31 @@ describe('dist/ under faults, scanned for secrets', () => {
 
 describe('findLeaks, the scanner itself', () => {
   const clean = { code: 0, stdout: '', stderr: '', outputs: {}, outputFile: '', summary: '', durationMs: 0 }
-  it('finds a secret before its mask, after it, in stderr, outputs and summary', () => {
-    expect(findLeaks({ ...clean, stdout: 'x s3cr3t-value\n::add-mask::s3cr3t-value\n' }, ['s3cr3t-value'])).toHaveLength(1)
-    expect(findLeaks({ ...clean, stdout: '::add-mask::s3cr3t-value\nsaid s3cr3t-value\n' }, ['s3cr3t-value'])).toHaveLength(1)
-    expect(findLeaks({ ...clean, stdout: 'said s3cr3t-value\n' }, ['s3cr3t-value']).length).toBeGreaterThan(0)
-    expect(findLeaks({ ...clean, stderr: 's3cr3t-value' }, ['s3cr3t-value'])).toEqual(['stderr'])
-    expect(findLeaks({ ...clean, outputFile: 's3cr3t-value', summary: 's3cr3t-value' }, ['s3cr3t-value'])).toEqual([
-      'GITHUB_OUTPUT',
-      'GITHUB_STEP_SUMMARY'
-    ])
+  const secret = 'S3cr"et\\va%lue'
+  const masked = `::add-mask::${secret.replace(/%/g, '%25')}\n`
+  it('finds a secret anywhere but on mask lines: stdout, stderr, outputs and summary', () => {
+    expect(findLeaks({ ...clean, stdout: `x ${secret}\n${masked}` }, [secret])).toHaveLength(1)
+    expect(findLeaks({ ...clean, stdout: `${masked}said ${secret}\n` }, [secret])).toHaveLength(1)
+    expect(findLeaks({ ...clean, stdout: `said ${secret}\n` }, [secret]).join()).toMatch(/never masked/)
+    expect(findLeaks({ ...clean, stdout: masked, stderr: secret }, [secret]).join()).toMatch(/^stderr: /)
+    const both = findLeaks({ ...clean, stdout: masked, outputFile: secret, summary: secret }, [secret])
+    expect(both.map(leak => leak.split(':')[0])).toEqual(['GITHUB_OUTPUT', 'GITHUB_STEP_SUMMARY'])
   })
-  it('accepts a secret only on its own mask line', () => {
-    expect(findLeaks({ ...clean, stdout: '::add-mask::s3cr3t-value\nall good\n' }, ['s3cr3t-value'])).toEqual([])
+  it("finds it escaped: JSON at any depth, the runner's %25, HTML entities, URL-encoding, base64, stray backslashes", () => {
+    const escapedTwice = JSON.stringify(JSON.stringify(secret)).slice(1, -1)
+    for (const form of [
+      JSON.stringify(secret),
+      escapedTwice,
+      escapedTwice.replace(/%/g, '%25'),
+      secret.replace(/"/g, '&#34;'),
+      encodeURIComponent(secret),
+      Buffer.from(`xx${secret}yy`).toString('base64'),
+      secret.split('').join('\\')
+    ]) {
+      expect(findLeaks({ ...clean, stdout: `${masked}::error::said ${form}\n` }, [secret]), form).not.toEqual([])
+    }
+  })
+  it('accepts a secret only on mask lines', () => {
+    expect(findLeaks({ ...clean, stdout: `${masked}::add-mask::other ${secret}\nall good\n` }, [secret])).toEqual([])
   })
 })

@@ -22,7 +22,7 @@ describe('report', () => {
   it('summarises what was done without any secret', () => {
     const rows = Object.fromEntries(summaryRows(report))
     expect(rows).toMatchObject({
-      Project: '46000042',
+      Project: 'OpenTok project 46000042',
       Operation: 'set',
       Type: 's3',
       Bucket: 'acme',

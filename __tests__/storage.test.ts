@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { projectIdOf } from '../src/platform.js'
 import { buildRequest, describeTarget } from '../src/storage.js'
+import { checkObjectKey } from '../src/verify/check-object.js'
 import { s3Plan } from './support/plans.js'
 
 const base = s3Plan({ target: { type: 's3', bucket: 'b1', accessKey: 'AK', secretKey: 'SK', sse: 's3' } })
@@ -57,5 +59,22 @@ describe('describeTarget', () => {
     expect(describeTarget(base.target)).toBe('s3://b1')
     expect(describeTarget({ type: 'azure', accountName: 'acct', accountKey: 'KEY', container: 'c1' })).toBe('azure://acct/c1')
     expect(describeTarget(undefined)).toBe('')
+  })
+})
+
+describe('a Vonage application', () => {
+  const applicationId = 'c7f9e2a4-1b3d-4e5f-8a9b-0c1d2e3f4a5b'
+  const vonage = s3Plan({
+    credentials: { platform: 'vonage', applicationId, privateKey: 'PEM' },
+    apiUrl: 'https://video.api.vonage.com'
+  })
+  it('puts its application ID in the path, with the same body as an OpenTok project', () => {
+    const request = buildRequest(vonage)
+    expect(request.url).toBe(`https://video.api.vonage.com/v2/project/${applicationId}/archive/storage`)
+    expect(request.body).toBe(buildRequest(s3Plan()).body)
+  })
+  it('checks the storage where its archives land: {application-id}/.archive-target-check', () => {
+    expect(checkObjectKey(projectIdOf(vonage.credentials))).toBe(`${applicationId}/.archive-target-check`)
+    expect(checkObjectKey(projectIdOf(s3Plan().credentials))).toBe('46000042/.archive-target-check')
   })
 })

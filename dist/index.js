@@ -7,10 +7,11 @@
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   HI: () => (/* binding */ sendWithRetries),
+/* harmony export */   J1: () => (/* binding */ noAnswerMessage),
 /* harmony export */   ml: () => (/* binding */ systemClock),
 /* harmony export */   oK: () => (/* binding */ Transport)
 /* harmony export */ });
-/* unused harmony exports BACKOFF_BASE_MS, BACKOFF_CAP_MS, RETRY_AFTER_CAP_MS, isRetryableStatus, parseRetryAfter, backoffDelay, dispatcherFromEnvironment, AttemptTimeout, describeNetworkError */
+/* unused harmony exports BACKOFF_BASE_MS, BACKOFF_CAP_MS, RETRY_AFTER_CAP_MS, isRetryableStatus, parseRetryAfter, backoffDelay, dispatcherFromEnvironment, AttemptTimeout, ProxyUnreachable, describeNetworkError */
 /* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8903);
 
 /** undici, loaded on first use: a dry run without a storage check never needs it. */
@@ -30,7 +31,7 @@ const TRANSIENT_CODES = new Set([
     'ECONNRESET',
     'EPIPE',
     'ETIMEDOUT',
-    'ENOTFOUND',
+    // ENOTFOUND is not here: a name that does not resolve will not resolve a second later.
     'EAI_AGAIN',
     'ENETUNREACH',
     'EHOSTUNREACH',
@@ -68,7 +69,17 @@ function backoffDelay(failedAttempt, random, retryAfterMs) {
  */
 async function dispatcherFromEnvironment(env = process.env) {
     const { Agent, EnvHttpProxyAgent } = await loadUndici();
-    return _proxy_js__WEBPACK_IMPORTED_MODULE_0__/* .PROXY_VARIABLES */ .b.some(name => env[name]) ? new EnvHttpProxyAgent() : new Agent();
+    if (!_proxy_js__WEBPACK_IMPORTED_MODULE_0__/* .PROXY_VARIABLES */ .bD.some(name => env[name]))
+        return new Agent();
+    // Read from `env`, in the same order undici reads process.env, so proxyFor() names the same proxy.
+    const httpProxy = env.http_proxy ?? env.HTTP_PROXY;
+    const httpsProxy = env.https_proxy ?? env.HTTPS_PROXY;
+    const noProxy = env.no_proxy ?? env.NO_PROXY;
+    return new EnvHttpProxyAgent({
+        ...(httpProxy ? { httpProxy } : {}),
+        ...(httpsProxy ? { httpsProxy } : {}),
+        ...(noProxy === undefined ? {} : { noProxy })
+    });
 }
 /**
  * Sends one request to the storage or vendor API, with one undici dispatcher for the whole run.
@@ -77,13 +88,15 @@ async function dispatcherFromEnvironment(env = process.env) {
  */
 class Transport {
     makeDispatcher;
+    env;
     dispatcher;
-    constructor(makeDispatcher = dispatcherFromEnvironment) {
+    constructor(makeDispatcher, env = process.env) {
         this.makeDispatcher = makeDispatcher;
+        this.env = env;
     }
     /** One attempt: the answer, or throws the network error; aborted after `timeoutMs`. */
     async once(method, url, headers, body, timeoutMs) {
-        this.dispatcher ??= await this.makeDispatcher();
+        this.dispatcher ??= await (this.makeDispatcher ?? (() => dispatcherFromEnvironment(this.env)))();
         const { request } = await loadUndici();
         const controller = new AbortController();
         const timer = setTimeout(() => controller.abort(new AttemptTimeout(timeoutMs)), timeoutMs);
@@ -101,6 +114,10 @@ class Transport {
         catch (error) {
             if (controller.signal.aborted)
                 throw new AttemptTimeout(timeoutMs);
+            const proxy = (0,_proxy_js__WEBPACK_IMPORTED_MODULE_0__/* .proxyFor */ .iJ)(url, this.env);
+            const code = errorCode(error);
+            if (proxy !== undefined && code !== undefined && PROXY_CONNECT_CODES.has(code))
+                throw new ProxyUnreachable(proxy, code);
             throw error;
         }
         finally {
@@ -121,10 +138,24 @@ class AttemptTimeout extends Error {
         super(`no answer within ${timeoutMs / 1000} s`);
     }
 }
+/** Errors of the connection to the proxy itself: through a proxy, the client connects to nothing else. */
+const PROXY_CONNECT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+/** The proxy a request goes through could not be reached; names it by host and port only. */
+class ProxyUnreachable extends Error {
+    proxy;
+    code;
+    constructor(proxy, code) {
+        super(`could not reach the proxy ${proxy} (${code})`);
+        this.proxy = proxy;
+        this.code = code;
+    }
+}
 /** A short, secret-free description of a network error, and whether it is safe to retry. */
 function describeNetworkError(error) {
     if (error instanceof AttemptTimeout)
         return { reason: error.message, retryable: true };
+    if (error instanceof ProxyUnreachable)
+        return { reason: error.message, retryable: error.code !== 'ENOTFOUND' };
     const code = errorCode(error);
     const message = error instanceof Error ? error.message : String(error);
     if (code !== undefined && TRANSIENT_CODES.has(code))
@@ -157,6 +188,7 @@ async function sendWithRetries(transport, outgoing, headers, policy, clock, log)
         let answer;
         let reason;
         let retryable;
+        let proxy;
         try {
             answer = await transport.once(outgoing.method, outgoing.url, await headers(), outgoing.body, policy.timeoutMs);
             log.debug(`${outgoing.method} ${outgoing.url} → ${answer.status} in ${clock.now() - started} ms`);
@@ -166,10 +198,13 @@ async function sendWithRetries(transport, outgoing, headers, policy, clock, log)
         catch (error) {
             ;
             ({ reason, retryable } = describeNetworkError(error));
+            proxy = error instanceof ProxyUnreachable ? error.proxy : undefined;
             log.debug(`${outgoing.method} ${outgoing.url} failed after ${clock.now() - started} ms: ${reason}`);
         }
         if (!retryable || attempt >= policy.maxAttempts) {
-            return answer === undefined ? { attempts: attempt, failure: reason } : { answer, attempts: attempt };
+            if (answer !== undefined)
+                return { answer, attempts: attempt };
+            return { attempts: attempt, failure: reason, ...(proxy === undefined ? {} : { proxy }) };
         }
         const retryAfter = answer !== undefined && (answer.status === 429 || answer.status === 503)
             ? parseRetryAfter(answer.headers['retry-after'], clock.now())
@@ -179,6 +214,914 @@ async function sendWithRetries(transport, outgoing, headers, policy, clock, log)
         await clock.sleep(wait);
     }
 }
+/** The message for a request that got no answer: names the proxy when it was the proxy that failed. */
+function noAnswerMessage(outgoing, outcome) {
+    const attempts = `${outcome.attempts} attempt(s)`;
+    if (outcome.proxy !== undefined && outcome.failure !== undefined) {
+        // "Could not reach the proxy 127.0.0.1:9 (ECONNREFUSED) for PUT https://… after 3 attempt(s)"
+        return `C${outcome.failure.slice(1)} for ${outgoing.method} ${outgoing.url} after ${attempts}; check HTTPS_PROXY / HTTP_PROXY and NO_PROXY.`;
+    }
+    return `${outgoing.method} ${outgoing.url} got no answer after ${attempts}: ${outcome.failure ?? 'unknown error'}.`;
+}
+
+
+/***/ }),
+
+/***/ 2748:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  pH: () => (/* reexport */ SECRET_INPUTS),
+  q: () => (/* reexport */ maskSecretInputs),
+  sg: () => (/* reexport */ maskValuesOf),
+  m3: () => (/* binding */ readPlan)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./src/pem.ts
+var pem = __nccwpck_require__(7165);
+;// CONCATENATED MODULE: ./src/certificate.ts
+/** Checks the encrypted-archiving certificate before it is sent to the vendor. */
+
+
+const MAX_RSA_BITS = 2048;
+const EXPIRY_WARNING_DAYS = 30;
+const DAY_MS = 86_400_000;
+const FORMS = "'certificate' must be the PEM text of an X.509 certificate (-----BEGIN CERTIFICATE-----, as it is, indented, with CRLF, on one line with literal \\n, or base64-encoded), 'none' to turn encryption off, or empty to leave it unchanged";
+/** The message for a private key found in `certificate`; it quotes nothing of the value. */
+const PRIVATE_KEY_IN_CERTIFICATE = "'certificate' holds a private key (a PRIVATE KEY block). Only the certificate may go to the vendor: the private key is what decrypts your archives, so it must stay out of CI and off the runner. Give the certificate alone (the -----BEGIN CERTIFICATE----- block); nothing was sent.";
+/**
+ * Reads the `certificate` value: empty leaves encryption unchanged, `none` (any case) turns it
+ * off; anything else must hold a PEM X.509 certificate with an RSA key of at most 2048 bits that
+ * is valid now. A private key anywhere in the value is refused. Of a chain, only the first
+ * certificate (the leaf) is checked and sent, with a warning.
+ */
+function checkCertificate(raw, now) {
+    const text = raw.trim();
+    if (text === '')
+        return { setting: { kind: 'unchanged' }, warnings: [] };
+    if (text.toLowerCase() === 'none')
+        return { setting: { kind: 'off' }, warnings: [] };
+    if ((0,pem/* holdsPrivateKey */.j)(text))
+        return { error: PRIVATE_KEY_IN_CERTIFICATE, warnings: [] };
+    const reading = (0,pem/* readPem */.J)(text);
+    if (!reading.ok) {
+        if (reading.reason === 'folded') {
+            return { error: `${FORMS}. Its lines were joined with spaces (a YAML folded '>' scalar): write it with '|' instead.`, warnings: [] };
+        }
+        return {
+            error: reading.reason === 'damaged' ? "'certificate' has a damaged PEM block: its base64 lines could not be read." : `${FORMS}.`,
+            warnings: []
+        };
+    }
+    const certificates = reading.blocks.filter(block => block.label === 'CERTIFICATE');
+    const leaf = certificates[0];
+    if (leaf === undefined) {
+        const labels = [...new Set(reading.blocks.map(block => block.label))].join(', ');
+        return { error: `${FORMS}; it holds ${labels} instead.`, warnings: [] };
+    }
+    let cert;
+    try {
+        cert = new external_node_crypto_.X509Certificate(leaf.der);
+    }
+    catch {
+        return { error: "'certificate' could not be parsed as an X.509 certificate in PEM.", warnings: [] };
+    }
+    const warnings = [];
+    const subject = readableName(cert.subject);
+    if (certificates.length > 1) {
+        warnings.push(`'certificate' holds ${certificates.length} certificates (a chain); only the first, ${subject}, is checked and sent. Give that one alone to silence this warning.`);
+    }
+    const key = cert.publicKey;
+    if (key.asymmetricKeyType !== 'rsa') {
+        return { error: `'certificate' must hold an RSA public key; this one is ${key.asymmetricKeyType ?? 'of an unknown type'}.`, warnings };
+    }
+    const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
+    if (bits > MAX_RSA_BITS) {
+        return { error: `'certificate' must hold an RSA key of at most ${MAX_RSA_BITS} bits; this one has ${bits}.`, warnings };
+    }
+    const validTo = new Date(cert.validTo);
+    if (validTo.getTime() <= now.getTime())
+        return { error: `'certificate' expired on ${validTo.toISOString()}.`, warnings };
+    const validFrom = new Date(cert.validFrom);
+    if (validFrom.getTime() > now.getTime())
+        return { error: `'certificate' is not valid before ${validFrom.toISOString()}.`, warnings };
+    const daysLeft = Math.floor((validTo.getTime() - now.getTime()) / DAY_MS);
+    if (daysLeft < EXPIRY_WARNING_DAYS) {
+        warnings.push(`'certificate' expires in ${daysLeft} day(s), on ${validTo.toISOString()}: renew it, or archives made after that date cannot be encrypted with it.`);
+    }
+    return { setting: { kind: 'set', pem: leaf.pem, subject, fingerprint256: cert.fingerprint256, validTo }, warnings };
+}
+/**
+ * A distinguished name as people read it: one line, without the RFC 2253 escapes that Node's
+ * `subject` carries (`\,` and `\C3\A9`-style byte escapes).
+ */
+function readableName(name) {
+    return name
+        .split('\n')
+        .map(part => unescapeRfc2253(part))
+        .join(', ');
+}
+function unescapeRfc2253(text) {
+    return text.replace(/(?:\\[0-9A-Fa-f]{2})+/g, run => Buffer.from(run.replace(/\\/g, ''), 'hex').toString('utf8')).replace(/\\(.)/gu, '$1');
+}
+
+// EXTERNAL MODULE: ./src/platform.ts + 1 modules
+var platform = __nccwpck_require__(6822);
+;// CONCATENATED MODULE: ./src/private-key.ts
+/** Checks the Vonage application's private key, which signs the RS256 token, and never leaves the runner. */
+
+
+/**
+ * Reads a private key pasted in any accepted PEM form (see pem.ts) and returns it as clean PEM:
+ * an unencrypted RSA key in PKCS#8 (`BEGIN PRIVATE KEY`, what the Vonage dashboard downloads)
+ * or PKCS#1 (`BEGIN RSA PRIVATE KEY`). Messages name `input` and quote nothing of the value.
+ */
+function checkPrivateKey(raw, input) {
+    const expected = `'${input}' must be the PEM text of the Vonage application's private key (the private.key file the dashboard downloads, -----BEGIN PRIVATE KEY-----)`;
+    const reading = (0,pem/* readPem */.J)(raw.trim());
+    if (!reading.ok) {
+        if (reading.reason === 'folded')
+            return { error: `${expected}; its lines were joined with spaces (a YAML folded '>' scalar): use '|'.` };
+        return {
+            error: reading.reason === 'damaged' ? `'${input}' has a damaged PEM block: its base64 lines could not be read.` : `${expected}.`
+        };
+    }
+    const keys = reading.blocks.filter(block => block.label.endsWith('PRIVATE KEY'));
+    const key = keys[0];
+    if (key === undefined) {
+        const labels = [...new Set(reading.blocks.map(block => block.label))].join(', ');
+        return {
+            error: `${expected}; it holds ${labels}${labels.includes('PUBLIC KEY') ? ', the public half, which the dashboard keeps' : ''}.`
+        };
+    }
+    if (keys.length > 1)
+        return { error: `'${input}' holds ${keys.length} private keys; give the application's one key.` };
+    if (key.label === 'ENCRYPTED PRIVATE KEY' || key.hasHeaders) {
+        return { error: `'${input}' is encrypted with a passphrase; give the key as the dashboard downloads it, unencrypted, from a secret.` };
+    }
+    if (key.label === 'OPENSSH PRIVATE KEY') {
+        return { error: `'${input}' is an OpenSSH key; a Vonage application's key is PEM (-----BEGIN PRIVATE KEY-----).` };
+    }
+    let type;
+    try {
+        type = (0,external_node_crypto_.createPrivateKey)({ key: key.pem, format: 'pem' }).asymmetricKeyType;
+    }
+    catch {
+        return { error: `'${input}' could not be read as a private key: its PEM block is damaged.` };
+    }
+    if (type !== 'rsa')
+        return { error: `'${input}' must be an RSA key, which RS256 signs with; this one is ${type ?? 'of an unknown type'}.` };
+    return { pem: key.pem };
+}
+
+;// CONCATENATED MODULE: ./src/inputs/credentials.ts
+/**
+ * Which platform signs the request, from exactly one pair of credential inputs:
+ * `api-key` + `api-secret` (a legacy OpenTok project) or `application-id` + `private-key` (a Vonage
+ * Video application). Users moving from the OpenTok server SDKs keep the application's ID in
+ * `api-key` and its private key in `api-secret`; that pair is recognised as an application.
+ */
+
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const API_KEY = /^[A-Za-z0-9-]{1,64}$/;
+const PAIRS = "one pair: 'api-key' + 'api-secret' for an OpenTok project, or 'application-id' + 'private-key' for a Vonage Video application";
+/** Reads the credentials; a missing secret is allowed only when `dryRun`, and then listed as withheld. */
+function readCredentials(f, dryRun) {
+    const given = (name) => f.text(name) !== '';
+    const openTok = ['api-key', 'api-secret'].filter(given);
+    const vonage = ['application-id', 'private-key'].filter(given);
+    if (openTok.length > 0 && vonage.length > 0) {
+        f.fail(openTok[0] ?? 'api-key', `Credentials of both platforms were given (${[...openTok, ...vonage].map(n => `'${n}'`).join(', ')}); give ${PAIRS}.`);
+        return { withheld: [] };
+    }
+    if (openTok.length === 0 && vonage.length === 0) {
+        f.fail('api-key', `Credentials are required: ${PAIRS}.`);
+        return { withheld: [] };
+    }
+    if (vonage.length > 0)
+        return readApplication(f, 'application-id', 'private-key', dryRun);
+    const apiKey = f.text('api-key');
+    const apiSecret = f.raw('api-secret');
+    if (UUID.test(apiKey) && (apiSecret.trim() === '' || (0,pem/* holdsPrivateKey */.j)(apiSecret))) {
+        // The OpenTok SDKs' convention for a Vonage application (or its ID alone in a dry run).
+        const reading = readApplication(f, 'api-key', 'api-secret', dryRun);
+        if (reading.credentials !== undefined) {
+            f.notices.push("'api-key' holds a Vonage application ID and 'api-secret' its private key, as the OpenTok server SDKs take them: signing as that Vonage application. The inputs 'application-id' and 'private-key' say the same more plainly.");
+        }
+        return reading;
+    }
+    if (UUID.test(apiKey)) {
+        f.fail('api-secret', "'api-key' is a UUID, which is a Vonage application ID, but 'api-secret' is not a private key. A Vonage application signs with its private key: give 'application-id' + 'private-key' (or, as the OpenTok SDKs take them, the PEM private key in 'api-secret').");
+        return { withheld: [] };
+    }
+    if ((0,pem/* holdsPrivateKey */.j)(apiSecret)) {
+        f.fail('api-key', "'api-secret' holds a private key, but 'api-key' is not a Vonage application ID (a UUID). An OpenTok project signs with its API secret; a Vonage application with its application ID and private key ('application-id' + 'private-key').");
+        return { withheld: [] };
+    }
+    return readProject(f, dryRun);
+}
+function readProject(f, dryRun) {
+    const before = f.problems.length;
+    const apiKey = f.required('api-key', " with 'api-secret'");
+    if (apiKey !== undefined && !API_KEY.test(apiKey)) {
+        f.fail('api-key', "'api-key' must be the OpenTok project's API key: letters, digits and '-' only, at most 64.");
+    }
+    const secret = f.text('api-secret');
+    const withheld = secret === '' && dryRun ? ['api-secret'] : [];
+    if (secret === '' && !dryRun)
+        f.fail('api-secret', "'api-secret' is required with 'api-key': the OpenTok project's API secret.");
+    else if (/[\r\n]/.test(secret))
+        f.fail('api-secret', "'api-secret' must be a single line.");
+    else if (secret.length > 1024)
+        f.fail('api-secret', "'api-secret' is longer than 1024 characters.");
+    if (apiKey === undefined || f.problems.length > before)
+        return { withheld };
+    return { credentials: { platform: 'opentok', apiKey, apiSecret: secret }, withheld };
+}
+function readApplication(f, idInput, keyInput, dryRun) {
+    const before = f.problems.length;
+    const id = f.text(idInput);
+    if (id === '')
+        f.fail(idInput, `'${idInput}' is required with '${keyInput}': the Vonage application's ID, a UUID.`);
+    else if (!UUID.test(id)) {
+        f.fail(idInput, `'${idInput}' must be the Vonage application's ID, a UUID such as c7f9e2a4-1b3d-4e5f-8a9b-0c1d2e3f4a5b.`);
+    }
+    const raw = f.raw(keyInput);
+    const withheld = raw.trim() === '' && dryRun ? [keyInput] : [];
+    let privateKey = '';
+    if (raw.trim() === '' && !dryRun) {
+        f.fail(keyInput, `'${keyInput}' is required with '${idInput}': the PEM text of the Vonage application's private key.`);
+    }
+    else if (raw.trim() !== '') {
+        const check = checkPrivateKey(raw, keyInput);
+        if (check.error !== undefined)
+            f.fail(keyInput, check.error);
+        else
+            privateKey = check.pem;
+    }
+    if (f.problems.length > before)
+        return { withheld };
+    return { credentials: { platform: 'vonage', applicationId: id.toLowerCase(), privateKey }, withheld };
+}
+
+;// CONCATENATED MODULE: ./src/inputs/findings.ts
+/** What validation found, collected in one place, and the readers of plain values shared by every rule. */
+/** The longest value any input takes (a PEM is the exception, checked on its own). */
+const MAX_LENGTH = 1024;
+/** Problems, warnings and notices of one validation, in the order they were found. */
+class Findings {
+    read;
+    problems = [];
+    warnings = [];
+    notices = [];
+    constructor(read) {
+        this.read = read;
+    }
+    /** Records a problem; returns undefined so a reader can `return f.fail(…)`. */
+    fail(input, message) {
+        this.problems.push({ input, message });
+        return undefined;
+    }
+    /** The value of `name`, trimmed; '' when not given. */
+    text(name) {
+        return this.read(name).trim();
+    }
+    /** The value of `name` as given, untrimmed (PEM text keeps its lines). */
+    raw(name) {
+        return this.read(name);
+    }
+    /** A required value no longer than MAX_LENGTH, or undefined (reported). */
+    required(name, when) {
+        const value = this.text(name);
+        if (value === '')
+            return this.fail(name, `'${name}' is required${when}.`);
+        return this.bounded(name, value);
+    }
+    /** An optional value no longer than MAX_LENGTH: '' when not given, undefined when too long (reported). */
+    optional(name) {
+        return this.bounded(name, this.text(name));
+    }
+    bounded(name, value) {
+        if (value.length > MAX_LENGTH)
+            return this.fail(name, `'${name}' is longer than ${MAX_LENGTH} characters.`);
+        return value;
+    }
+    /** One of `allowed`, matched without regard to case and returned as the vendor spells it. */
+    choice(name, allowed, fallbackValue) {
+        const value = this.text(name);
+        if (value === '')
+            return fallbackValue;
+        const match = allowed.find(option => option === value.toLowerCase());
+        if (match !== undefined)
+            return match;
+        return this.fail(name, `'${name}' must be one of ${allowed.map(a => `'${a}'`).join(', ')}; got '${shown(value)}'.`);
+    }
+    /** 'true' or 'false' in any case (YAML's spellings `True`, `FALSE` among them). */
+    flag(name, fallbackValue) {
+        const value = this.text(name).toLowerCase();
+        if (value === '')
+            return fallbackValue;
+        if (value === 'true')
+            return true;
+        if (value === 'false')
+            return false;
+        return this.fail(name, `'${name}' must be 'true' or 'false'; got '${shown(this.text(name))}'.`);
+    }
+    /** A whole number from `min` to `max`. */
+    integer(name, fallbackValue, min, max) {
+        const value = this.text(name);
+        if (value === '')
+            return fallbackValue;
+        if (!/^\d{1,6}$/.test(value) || Number(value) < min || Number(value) > max) {
+            return this.fail(name, `'${name}' must be a whole number from ${min} to ${max}; got '${shown(value)}'.`);
+        }
+        return Number(value);
+    }
+}
+/** An input value as it can be quoted in a message: one line, not too long. Never used for secrets. */
+function shown(value) {
+    const oneLine = value.replace(/[\r\n\t]/g, ' ');
+    return oneLine.length > 40 ? `${oneLine.slice(0, 40)}…` : oneLine;
+}
+
+;// CONCATENATED MODULE: ./src/inputs/storage-names.ts
+/**
+ * Names judged as the storage services judge them, before any request, so a name the service
+ * would refuse is reported against its input instead of surfacing as a DNS or HTTP error.
+ */
+
+/**
+ * Amazon S3's bucket naming rules (general purpose buckets):
+ * https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html
+ */
+function amazonBucketProblem(name) {
+    const rules = "Amazon S3 bucket names are 3 to 63 lower-case letters, digits, '.' and '-', start and end with a letter or digit";
+    const withEndpoint = " (for an S3-compatible service with other rules, also give 'endpoint')";
+    if (name.length < 3 || name.length > 63)
+        return `'bucket' has ${name.length} characters; ${rules}.`;
+    if (/^[A-Za-z0-9.-]+$/.test(name) && /[A-Z]/.test(name)) {
+        return `'bucket' has upper-case letters, which Amazon S3 bucket names never have; did you mean '${name.toLowerCase()}'?${withEndpoint}`;
+    }
+    const stray = [...new Set(name.match(/[^a-z0-9.-]/g) ?? [])];
+    if (stray.length > 0) {
+        const listed = stray.slice(0, 5).map(c => (c === ' ' ? "'a space'" : `'${c}'`));
+        const suggestion = name
+            .toLowerCase()
+            .replace(/[^a-z0-9.-]+/g, '-')
+            .replace(/^[.-]+|[.-]+$/g, '');
+        const hint = suggestion.length >= 3 && suggestion.length <= 63 ? ` Did you mean '${suggestion}'?` : '';
+        return `'bucket' holds ${listed.join(', ')}; ${rules}${withEndpoint}.${hint}`;
+    }
+    if (!/^[a-z0-9]/.test(name) || !/[a-z0-9]$/.test(name))
+        return `'bucket' must start and end with a letter or digit; ${rules}.`;
+    if (name.includes('..'))
+        return "'bucket' has two adjacent periods ('..'), which Amazon S3 does not allow.";
+    if (/^\d{1,3}(\.\d{1,3}){3}$/.test(name))
+        return "'bucket' looks like an IP address, which Amazon S3 does not allow as a bucket name.";
+    const prefix = ['xn--', 'sthree-', 'amzn-s3-demo-'].find(p => name.startsWith(p));
+    if (prefix)
+        return `'bucket' starts with '${prefix}', which Amazon S3 reserves.`;
+    const suffix = ['-s3alias', '--ol-s3', '.mrap', '--x-s3', '--table-s3'].find(s => name.endsWith(s));
+    if (suffix)
+        return `'bucket' ends with '${suffix}', which Amazon S3 reserves for access points and other resources.`;
+    return undefined;
+}
+/** With a custom endpoint, only what no S3 service accepts is refused (so `LegacyBucket` on MinIO passes). */
+function compatibleBucketProblem(name) {
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{1,253}[A-Za-z0-9]$/.test(name)) {
+        return `'bucket' must be a bucket name: 3 to 255 letters, digits, '.', '_' or '-', starting and ending with a letter or digit; got '${shown(name)}'.`;
+    }
+    return undefined;
+}
+/** Azure storage account names: 3 to 24 lower-case letters and digits. */
+function accountNameProblem(name) {
+    if (/^[a-z0-9]{3,24}$/.test(name))
+        return undefined;
+    const hint = /^[A-Za-z0-9]{3,24}$/.test(name) ? ` Did you mean '${name.toLowerCase()}'?` : '';
+    return `'account-name' must be a storage account name: 3 to 24 lower-case letters and digits; got '${shown(name)}'.${hint}`;
+}
+/**
+ * Azure container names: 3 to 63 lower-case letters, digits and '-', starting with a letter or
+ * digit, every '-' between letters or digits; `$root` and `$web` are the special containers.
+ * https://learn.microsoft.com/rest/api/storageservices/naming-and-referencing-containers--blobs--and-metadata
+ */
+function containerProblem(name) {
+    if (name === '$root' || name === '$web')
+        return undefined;
+    if (/^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$/.test(name))
+        return undefined;
+    const hint = /^[A-Za-z0-9-]{3,63}$/.test(name) && /[A-Z]/.test(name) ? ` Did you mean '${name.toLowerCase()}'?` : '';
+    return `'container' must be a container name: 3 to 63 lower-case letters, digits and single '-', starting and ending with a letter or digit; got '${shown(name)}'.${hint}`;
+}
+const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+/**
+ * The Azure domain the action puts after `{account}.blob.`: given as `core.windows.net`, as
+ * `blob.core.windows.net`, as the account's blob host or as a URL, it is read as `core.windows.net`.
+ */
+function readAzureDomain(value, accountName) {
+    let domain = value
+        .toLowerCase()
+        .replace(/^[a-z][a-z0-9+.-]*:\/\//, '')
+        .replace(/\/+$/, '');
+    if (accountName !== undefined && domain.startsWith(`${accountName}.blob.`))
+        domain = domain.slice(accountName.length + 1);
+    if (domain.startsWith('blob.'))
+        domain = domain.slice('blob.'.length);
+    if (!DOMAIN.test(domain)) {
+        return {
+            problem: "'domain' must be the Azure domain of the storage account, such as 'core.windows.net' or 'core.usgovcloudapi.net' (the action adds '{account-name}.blob.'), or empty for the public Azure cloud."
+        };
+    }
+    const notice = domain === value
+        ? undefined
+        : `'domain' '${shown(value)}' is read as '${domain}': archives go to https://{account-name}.blob.${domain}.`;
+    return { domain, ...(notice === undefined ? {} : { notice }) };
+}
+
+;// CONCATENATED MODULE: ./src/inputs/urls.ts
+/** The two URL inputs: the S3-compatible `endpoint` and the vendor's `api-url`. */
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '[::1]', 'localhost']);
+/**
+ * The endpoint as the vendor needs it: scheme and host, lower-cased, with no path. `undefined`:
+ * not given; `null`: given and wrong (reported).
+ */
+function readEndpoint(f) {
+    const value = f.text('endpoint');
+    if (value === '')
+        return undefined;
+    const allowed = "'endpoint' must be the base URL of an S3-compatible service, with http:// or https:// (e.g. https://storage.googleapis.com), without credentials, path, query or fragment";
+    if (value.length > MAX_LENGTH)
+        return nullAfter(f.fail('endpoint', `'endpoint' is longer than ${MAX_LENGTH} characters.`));
+    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
+        return nullAfter(f.fail('endpoint', `${allowed}; got '${shown(value)}'. Did you mean 'https://${shown(value)}'?`));
+    }
+    const url = parseUrl(value);
+    if (url === undefined ||
+        (url.protocol !== 'http:' && url.protocol !== 'https:') ||
+        url.username ||
+        url.password ||
+        url.search ||
+        url.hash) {
+        return nullAfter(f.fail('endpoint', `${allowed}.`));
+    }
+    if (url.pathname.replace(/\/+$/, '') !== '') {
+        return nullAfter(f.fail('endpoint', `${allowed}; got the path '${shown(url.pathname)}'. The bucket goes in 'bucket', and the service's address alone in 'endpoint' (${url.origin}).`));
+    }
+    return url.origin;
+}
+/**
+ * The vendor's base URL: `undefined` when not given (the platform's default is used), `null`
+ * when wrong (reported). A trailing '/' or a trailing '/v2' is dropped, since the action adds
+ * '/v2/project/…' itself; any other path is refused.
+ */
+function readApiUrl(f) {
+    const value = f.text('api-url');
+    if (value === '')
+        return undefined;
+    const allowed = "'api-url' must be the base URL of the vendor's REST API, such as https://api.opentok.com or https://video.api.vonage.com (http:// only for 127.0.0.1, ::1 or localhost), without credentials, path, query or fragment";
+    if (value.length > MAX_LENGTH)
+        return nullAfter(f.fail('api-url', `'api-url' is longer than ${MAX_LENGTH} characters.`));
+    const url = parseUrl(value);
+    if (url === undefined ||
+        url.username ||
+        url.password ||
+        url.search ||
+        url.hash ||
+        (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+        return nullAfter(f.fail('api-url', `${allowed}.`));
+    }
+    if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
+        return nullAfter(f.fail('api-url', `${allowed}; plain http:// to '${url.hostname}' would send the signed token unencrypted.`));
+    }
+    const path = url.pathname.replace(/\/+$/, '');
+    if (path !== '' && path.toLowerCase() !== '/v2') {
+        return nullAfter(f.fail('api-url', `${allowed}; got the path '${shown(url.pathname)}'. The action adds /v2/project/{id}/archive/storage itself.`));
+    }
+    return url.origin;
+}
+/** Reports are made by f.fail(); this turns its `undefined` into the reader's `null` (given and wrong). */
+function nullAfter(reported) {
+    return reported ?? null;
+}
+function parseUrl(value) {
+    try {
+        return new URL(value);
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/inputs/target.ts
+
+
+const S3_INPUTS = ['bucket', 'access-key', 'secret-key', 'endpoint', 'sse'];
+const AZURE_INPUTS = ['account-name', 'account-key', 'container', 'domain'];
+/** Reads the target for `type` (undefined when 'type' itself was wrong). */
+function readTarget(f, type, dryRun) {
+    const before = f.problems.length;
+    const withheld = [];
+    const secret = (name, when) => {
+        const value = f.text(name);
+        if (value === '' && dryRun && type !== undefined)
+            withheld.push(name);
+        else if (value === '' && type !== undefined)
+            f.fail(name, `'${name}' is required${when}.`);
+        return value;
+    };
+    const get = (name, when) => (type === undefined ? f.optional(name) : f.required(name, when));
+    if (type === 's3')
+        rejectOtherType(f, AZURE_INPUTS, 'azure');
+    if (type === 'azure')
+        rejectOtherType(f, S3_INPUTS, 's3');
+    if (type === undefined) {
+        // The type is unknown: judge whatever storage inputs were given, of either type.
+        if (S3_INPUTS.some(name => f.text(name) !== ''))
+            readS3(f, undefined, secret, get);
+        if (AZURE_INPUTS.some(name => f.text(name) !== ''))
+            readAzure(f, undefined, secret, get);
+        return { withheld };
+    }
+    const target = type === 's3' ? readS3(f, " when 'type' is 's3'", secret, get) : readAzure(f, " when 'type' is 'azure'", secret, get);
+    return f.problems.length > before || target === undefined ? { withheld } : { target, withheld };
+}
+function rejectOtherType(f, names, owner) {
+    for (const name of names) {
+        if (f.text(name) !== '')
+            f.fail(name, `'${name}' belongs to type '${owner}'; remove it, or set 'type: ${owner}'.`);
+    }
+}
+function readS3(f, when, secret, get) {
+    const endpoint = readEndpoint(f);
+    const bucket = get('bucket', when ?? '');
+    if (bucket) {
+        // An invalid endpoint leaves the service unknown: judge the name by the lenient rules.
+        const problem = endpoint === undefined ? amazonBucketProblem(bucket) : compatibleBucketProblem(bucket);
+        if (problem !== undefined)
+            f.fail('bucket', problem);
+    }
+    const accessKey = get('access-key', when ?? '');
+    if (accessKey && !/^[\x21-\x7e]+$/.test(accessKey))
+        f.fail('access-key', "'access-key' must be printable ASCII without spaces.");
+    const secretKey = secret('secret-key', when ?? '');
+    if (secretKey !== '' && !/^[\x20-\x7e]+$/.test(secretKey))
+        f.fail('secret-key', "'secret-key' must be printable ASCII on a single line.");
+    else if (secretKey.length > 1024)
+        f.fail('secret-key', "'secret-key' is longer than 1024 characters.");
+    const sse = f.choice('sse', ['s3', 'none'], 's3');
+    if (!bucket || !accessKey || sse === undefined || endpoint === null)
+        return undefined;
+    return { type: 's3', bucket, accessKey, secretKey, ...(endpoint === undefined ? {} : { endpoint }), sse };
+}
+function readAzure(f, when, secret, get) {
+    const accountName = get('account-name', when ?? '');
+    const nameProblem = accountName ? accountNameProblem(accountName) : undefined;
+    if (nameProblem !== undefined)
+        f.fail('account-name', nameProblem);
+    const accountKey = secret('account-key', when ?? '');
+    if (accountKey !== '' && !/^[A-Za-z0-9+/]+={0,2}$/.test(accountKey)) {
+        f.fail('account-key', "'account-key' must be the storage account's access key, in base64.");
+    }
+    const container = get('container', when ?? '');
+    const containerIssue = container ? containerProblem(container) : undefined;
+    if (containerIssue !== undefined)
+        f.fail('container', containerIssue);
+    const domainValue = f.optional('domain');
+    let domain;
+    if (domainValue) {
+        const reading = readAzureDomain(domainValue, nameProblem === undefined ? accountName : undefined);
+        if (reading.problem !== undefined)
+            f.fail('domain', reading.problem);
+        if (reading.notice !== undefined)
+            f.notices.push(reading.notice);
+        domain = reading.domain;
+    }
+    if (!accountName || !container)
+        return undefined;
+    return { type: 'azure', accountName, accountKey, container, ...(domain === undefined ? {} : { domain }) };
+}
+
+;// CONCATENATED MODULE: ./src/inputs/secrets.ts
+/** The secret inputs, masked with the runner before anything else is done. */
+
+/** Inputs whose values are secrets. They always come from inputs (a configuration file may not hold them). */
+const SECRET_INPUTS = ['api-secret', 'private-key', 'secret-key', 'account-key'];
+/**
+ * The values to register for one secret: the value as given and trimmed, and for a multi-line
+ * value (a PEM key) each of its lines and the lines of its clean PEM form, since the runner masks
+ * what it is given and a printed line would otherwise show. Armour lines are no secret, and very
+ * short lines (a last base64 line such as "Zg==") would make the runner mask that text everywhere.
+ */
+function maskValuesOf(raw) {
+    const values = new Set([raw, raw.trim()]);
+    const texts = [raw];
+    if (/-----BEGIN |\\n/.test(raw) || (0,pem/* holdsPrivateKey */.j)(raw)) {
+        const reading = (0,pem/* readPem */.J)(raw);
+        if (reading.ok)
+            texts.push(...reading.blocks.map(block => block.pem));
+    }
+    for (const text of texts) {
+        values.add(text);
+        for (const line of text.replace(/\\r\\n|\\n/g, '\n').split(/\r?\n/)) {
+            const trimmed = line.trim();
+            if (trimmed.length >= 8 && !trimmed.startsWith('-----'))
+                values.add(trimmed);
+        }
+    }
+    values.delete('');
+    return [...values];
+}
+/**
+ * Masks every secret input that was given, and a `certificate` that holds a private key (it is
+ * then refused, but its value must never be printed).
+ */
+function maskSecretInputs(read, mask) {
+    for (const name of SECRET_INPUTS) {
+        const value = read(name);
+        if (value.trim() !== '')
+            for (const secret of maskValuesOf(value))
+                mask(secret);
+    }
+    const certificate = read('certificate');
+    if ((0,pem/* holdsPrivateKey */.j)(certificate))
+        for (const secret of maskValuesOf(certificate))
+            mask(secret);
+}
+
+;// CONCATENATED MODULE: ./src/inputs/index.ts
+/**
+ * Reads the settings into one validated Plan; every input error is found here, before any
+ * request, all at once. The reader it is given may be the action's inputs or a configuration
+ * file entry merged with them (sources/): the rules below do not know which.
+ */
+
+
+
+
+
+
+
+/**
+ * Validates every setting and returns the plan, or every problem found at once. `now` is used
+ * for the certificate's validity.
+ */
+function readPlan(read, now) {
+    const f = new Findings(read);
+    const operation = f.choice('operation', ['set', 'delete'], 'set');
+    const dryRun = f.flag('dry-run', false);
+    const failOnError = f.flag('fail-on-error', true);
+    const verify = f.flag('verify', true);
+    const maxAttempts = f.integer('max-attempts', 3, 1, 10);
+    const timeoutSeconds = f.integer('timeout-seconds', 30, 1, 600);
+    const credentials = readCredentials(f, dryRun === true);
+    const apiUrl = readApiUrl(f);
+    let fallback = 'none';
+    let target = { withheld: [] };
+    let certificate = { setting: { kind: 'unchanged' }, warnings: [] };
+    if (operation === 'delete') {
+        const ignored = ['type', ...S3_INPUTS, ...AZURE_INPUTS, 'fallback', 'certificate'].filter(name => f.text(name) !== '');
+        if (ignored.length > 0) {
+            f.warnings.push(`operation 'delete' sends no storage settings; ignored: ${ignored.map(n => `'${n}'`).join(', ')}.`);
+        }
+    }
+    else {
+        const type = f.choice('type', ['s3', 'azure'], 's3');
+        fallback = f.choice('fallback', ['none', 'opentok'], 'none');
+        target = readTarget(f, type, dryRun === true);
+        certificate = checkCertificate(f.raw('certificate'), now);
+        if (certificate.error !== undefined)
+            f.fail('certificate', certificate.error);
+        f.warnings.push(...certificate.warnings);
+    }
+    const { problems, warnings, notices } = f;
+    if (problems.length > 0 ||
+        operation === undefined ||
+        dryRun === undefined ||
+        failOnError === undefined ||
+        verify === undefined ||
+        maxAttempts === undefined ||
+        timeoutSeconds === undefined ||
+        credentials.credentials === undefined ||
+        apiUrl === null ||
+        fallback === undefined ||
+        certificate.setting === undefined ||
+        (operation === 'set' && target.target === undefined)) {
+        return { ok: false, problems, warnings, notices };
+    }
+    return {
+        ok: true,
+        warnings,
+        notices,
+        plan: {
+            credentials: credentials.credentials,
+            operation,
+            ...(target.target === undefined ? {} : { target: target.target }),
+            fallback,
+            certificate: certificate.setting,
+            apiUrl: apiUrl ?? (0,platform/* defaultApiUrl */.zq)(credentials.credentials),
+            dryRun,
+            failOnError,
+            verify,
+            maxAttempts,
+            timeoutSeconds,
+            withheldSecrets: [...credentials.withheld, ...target.withheld]
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 7165:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ readPem),
+/* harmony export */   j: () => (/* binding */ holdsPrivateKey)
+/* harmony export */ });
+/**
+ * PEM text as people paste it into a secret, a workflow or a YAML file, turned into clean PEM
+ * blocks. One reader serves the certificate and the Vonage private key, so both accept the same
+ * forms: LF or CRLF, indented lines (a YAML block scalar under a list), one line with literal
+ * `\n` (the form the vendor's own docs show), base64 of the whole PEM, and a YAML folded (`>`)
+ * scalar, whose lines were joined with spaces.
+ */
+const BLOCK = /-----BEGIN ([A-Z0-9 ]{1,40})-----([\s\S]*?)-----END \1-----/g;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+/** True when the text holds, in any accepted form, a private key block. */
+function holdsPrivateKey(raw) {
+    return /PRIVATE KEY/.test(raw) || /PRIVATE KEY/.test(decodedPemText(raw) ?? '');
+}
+/** Reads every PEM block of `raw`, whatever form it was pasted in. */
+function readPem(raw) {
+    const text = unfoldLineBreaks(raw);
+    const source = text.includes('-----BEGIN ') ? text : decodedPemText(raw);
+    if (source === undefined)
+        return { ok: false, reason: 'not-pem' };
+    const blocks = [];
+    for (const [, label = '', body = ''] of source.matchAll(BLOCK)) {
+        const block = readBlock(label, body);
+        if (typeof block === 'string')
+            return { ok: false, reason: block };
+        blocks.push(block);
+    }
+    if (blocks.length === 0)
+        return { ok: false, reason: source.includes('-----END ') ? 'damaged' : 'not-pem' };
+    return { ok: true, blocks };
+}
+/** Literal `\n` / `\r\n` written into a one-line value become real line breaks; CRLF becomes LF. */
+function unfoldLineBreaks(raw) {
+    return raw.replace(/\\r\\n|\\n/g, '\n').replace(/\r\n?/g, '\n');
+}
+/** The PEM text inside a base64-encoded PEM, or undefined when `raw` is not one. */
+function decodedPemText(raw) {
+    const compact = raw.replace(/\s+/g, '');
+    if (compact.length < 40 || !BASE64.test(compact))
+        return undefined;
+    const decoded = Buffer.from(compact, 'base64').toString('utf8');
+    return decoded.includes('-----BEGIN ') ? unfoldLineBreaks(decoded) : undefined;
+}
+function readBlock(label, body) {
+    const lines = body.split('\n').map(line => line.trim());
+    const hasHeaders = lines.some(line => /^[A-Za-z-]+:/.test(line));
+    let payload;
+    if (hasHeaders) {
+        // Headers end at the first blank line; with the lines folded into one, that line is gone
+        // and where the headers end cannot be told.
+        const blank = lines.indexOf('', lines.findIndex(line => line.includes(':')));
+        if (blank < 0)
+            return 'folded';
+        payload = lines.slice(blank + 1).join('');
+    }
+    else {
+        payload = lines.join('').replace(/\s+/g, '');
+    }
+    if (payload === '' || !BASE64.test(payload) || payload.length % 4 === 1)
+        return 'damaged';
+    const der = Buffer.from(payload, 'base64');
+    const base64 = der.toString('base64');
+    // Node decodes base64 leniently; a payload that does not survive the round trip is damaged.
+    if (base64.replace(/=+$/, '') !== payload.replace(/=+$/, ''))
+        return 'damaged';
+    const wrapped = (base64.match(/.{1,64}/g) ?? []).join('\n');
+    const headerLines = hasHeaders
+        ? lines
+            .slice(0, lines.indexOf('', lines.findIndex(line => line.includes(':'))))
+            .filter(Boolean)
+        : [];
+    const pem = [`-----BEGIN ${label}-----`, ...headerLines, ...(hasHeaders ? [''] : []), wrapped, `-----END ${label}-----`].join('\n');
+    return { label, hasHeaders, der, pem };
+}
+
+
+/***/ }),
+
+/***/ 6822:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Pw: () => (/* binding */ authHeaders),
+  DJ: () => (/* binding */ credentialSecrets),
+  zq: () => (/* binding */ defaultApiUrl),
+  dU: () => (/* binding */ describeProject),
+  QK: () => (/* binding */ projectIdOf),
+  PK: () => (/* binding */ refusedCredentials),
+  gR: () => (/* binding */ vendorName)
+});
+
+// UNUSED EXPORTS: OPENTOK_API_URL, VONAGE_VIDEO_API_URL
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/token.ts
+/**
+ * The vendor's request tokens: short-lived JWTs, one per attempt. jsonwebtoken is imported on
+ * first use, since dry runs sign nothing.
+ */
+
+/** Seconds an OpenTok project token is valid: the vendor allows at most 5 minutes and recommends about 3. */
+const TOKEN_LIFETIME_SECONDS = 180;
+/**
+ * Seconds a Vonage application token is valid. Vonage's own SDKs use 15 minutes; one request
+ * needs far less, and a shorter token is worth less to anyone who sees it.
+ */
+const APPLICATION_TOKEN_LIFETIME_SECONDS = 300;
+/** The X-OPENTOK-AUTH token: HS256 over the project's API secret; `nowMs` is the clock, injectable for tests. */
+async function makeProjectToken(apiKey, apiSecret, nowMs) {
+    const { default: jwt } = await __nccwpck_require__.e(/* import() */ 653).then(__nccwpck_require__.t.bind(__nccwpck_require__, 9653, 23));
+    const iat = Math.floor(nowMs / 1000);
+    return jwt.sign({ iss: apiKey, ist: 'project', iat, exp: iat + TOKEN_LIFETIME_SECONDS, jti: (0,external_node_crypto_.randomUUID)() }, apiSecret, {
+        algorithm: 'HS256',
+        header: { alg: 'HS256', typ: 'JWT' }
+    });
+}
+/**
+ * The Vonage Video token sent as `Authorization: Bearer`: RS256 over the application's private
+ * key with the claims Vonage's own JWT library sets (application_id, iat, jti, exp), and no nbf.
+ */
+async function makeApplicationToken(applicationId, privateKeyPem, nowMs) {
+    const { default: jwt } = await __nccwpck_require__.e(/* import() */ 653).then(__nccwpck_require__.t.bind(__nccwpck_require__, 9653, 23));
+    const iat = Math.floor(nowMs / 1000);
+    return jwt.sign({ application_id: applicationId, iat, jti: (0,external_node_crypto_.randomUUID)(), exp: iat + APPLICATION_TOKEN_LIFETIME_SECONDS }, privateKeyPem, {
+        algorithm: 'RS256',
+        header: { alg: 'RS256', typ: 'JWT' }
+    });
+}
+
+;// CONCATENATED MODULE: ./src/platform.ts
+
+const OPENTOK_API_URL = 'https://api.opentok.com';
+const VONAGE_VIDEO_API_URL = 'https://video.api.vonage.com';
+/** The ID that goes into `/v2/project/{id}/…` and names the check object: the API key or application ID. */
+function projectIdOf(credentials) {
+    return credentials.platform === 'opentok' ? credentials.apiKey : credentials.applicationId;
+}
+/** The base URL used when 'api-url' is not given. */
+function defaultApiUrl(credentials) {
+    return credentials.platform === 'opentok' ? OPENTOK_API_URL : VONAGE_VIDEO_API_URL;
+}
+/** "OpenTok project 46000042" or "Vonage application c7f9…", for the log and the summary. */
+function describeProject(credentials) {
+    return credentials.platform === 'opentok' ? `OpenTok project ${credentials.apiKey}` : `Vonage application ${credentials.applicationId}`;
+}
+/** The vendor's name as the log says it answered. */
+function vendorName(credentials) {
+    return credentials.platform === 'opentok' ? 'OpenTok' : 'Vonage Video';
+}
+/** Why a 401 or 403 came back, naming the inputs to check. */
+function refusedCredentials(credentials) {
+    return credentials.platform === 'opentok'
+        ? "the API key or API secret is wrong. Check 'api-key' (the OpenTok project's API key) and 'api-secret' (that project's secret)."
+        : "the application ID and private key do not belong together, or the application has no Video capability. Check 'application-id' and 'private-key' (the key created with that application in the Vonage dashboard).";
+}
+/**
+ * The headers that authenticate one attempt, with a freshly signed token. `mask` registers the
+ * token with the runner the moment it exists.
+ */
+async function authHeaders(credentials, nowMs, mask) {
+    if (credentials.platform === 'opentok') {
+        const token = await makeProjectToken(credentials.apiKey, credentials.apiSecret, nowMs);
+        mask(token);
+        return { 'X-OPENTOK-AUTH': token };
+    }
+    const token = await makeApplicationToken(credentials.applicationId, credentials.privateKey, nowMs);
+    mask(token);
+    return { Authorization: `Bearer ${token}` };
+}
+/** The secret values of the credentials, for redaction. */
+function credentialSecrets(credentials) {
+    if (credentials.platform === 'opentok')
+        return [credentials.apiSecret];
+    return [credentials.privateKey, ...credentials.privateKey.split('\n').filter(line => line.length >= 8 && !line.startsWith('-----'))];
+}
 
 
 /***/ }),
@@ -187,8 +1130,9 @@ async function sendWithRetries(transport, outgoing, headers, policy, clock, log)
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ maskProxyCredentials),
-/* harmony export */   b: () => (/* binding */ PROXY_VARIABLES)
+/* harmony export */   P_: () => (/* binding */ maskProxyCredentials),
+/* harmony export */   bD: () => (/* binding */ PROXY_VARIABLES),
+/* harmony export */   iJ: () => (/* binding */ proxyFor)
 /* harmony export */ });
 /** Masks credentials written into proxy URLs, before anything can print them. */
 /** The variables a proxy is read from, in both spellings that runners and tools use. */
@@ -224,6 +1168,41 @@ function safeDecode(text) {
         return text;
     }
 }
+const DEFAULT_PORTS = { 'http:': 80, 'https:': 443 };
+/**
+ * The proxy a request to `url` goes through, as `host:port` (never its credentials), or
+ * undefined when it goes direct. The same reading of HTTP(S)_PROXY and NO_PROXY as undici's
+ * EnvHttpProxyAgent, which sends the requests, so a failure can name the proxy it failed to reach.
+ */
+function proxyFor(url, env) {
+    const target = new URL(url);
+    const httpProxy = env.http_proxy ?? env.HTTP_PROXY;
+    const proxy = target.protocol === 'https:' ? (env.https_proxy ?? env.HTTPS_PROXY ?? httpProxy) : httpProxy;
+    if (!proxy)
+        return undefined;
+    const hostname = target.host.replace(/:\d*$/, '').toLowerCase();
+    const port = Number.parseInt(target.port, 10) || DEFAULT_PORTS[target.protocol] || 0;
+    const noProxy = env.no_proxy ?? env.NO_PROXY ?? '';
+    if (noProxy === '*')
+        return undefined;
+    for (const entry of noProxy.split(/[,\s]/).filter(Boolean)) {
+        const parsed = /^(.+):(\d+)$/.exec(entry);
+        const host = (parsed?.[1] ?? entry).toLowerCase();
+        if (parsed && Number(parsed[2]) !== port)
+            continue;
+        if (/^[.*]/.test(host) ? hostname.endsWith(host.replace(/^\*/, '')) : hostname === host)
+            return undefined;
+    }
+    try {
+        const parsedProxy = new URL(proxy.includes('://') ? proxy : `http://${proxy}`);
+        return parsedProxy.port
+            ? `${parsedProxy.hostname}:${parsedProxy.port}`
+            : `${parsedProxy.hostname}:${DEFAULT_PORTS[parsedProxy.protocol] ?? 80}`;
+    }
+    catch {
+        return 'the proxy in HTTPS_PROXY / HTTP_PROXY';
+    }
+}
 
 
 /***/ }),
@@ -232,33 +1211,131 @@ function safeDecode(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ redact)
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   _I: () => (/* binding */ scrub)
 /* harmony export */ });
-/* unused harmony export REDACTED */
-/** Redaction of text that may hold secrets, such as the vendor's echo of the storage settings. */
-const SECRET_FIELDS = new Set(['secretKey', 'accountKey', 'apiSecret', 'token', 'certificate']);
-const MAX_SHOWN = 2000;
-const REDACTED = '***';
+/* unused harmony exports REDACTED, quotesSecret, formsOf, unescapeAll */
 /**
- * Returns `text` with every secret replaced: JSON fields that hold secrets by name, then every
- * occurrence of a known secret value, as it is and as JSON escapes it.
+ * Redaction of text that may quote a secret, such as the vendor's echo of the storage settings
+ * or an error message that quotes the request body. Robust by construction: after every known
+ * form of a secret is replaced, the text is checked once more with every escape undone (JSON
+ * at any depth, URL-encoding, HTML entities, stray backslashes); text that still holds a secret
+ * is not printed at all, only its length.
+ */
+const REDACTED = '***';
+const SECRET_FIELDS = new Set(['secretKey', 'accountKey', 'apiSecret', 'privateKey', 'private_key', 'token', 'certificate']);
+const MAX_SHOWN = 2000;
+/** Shorter values are left alone: replacing them would garble the text, and they are never printed on their own. */
+const MIN_SECRET_LENGTH = 4;
+const MAX_ESCAPE_DEPTH = 4;
+/**
+ * Returns `text` with every secret replaced: JSON fields that hold secrets by name, every string
+ * that quotes a secret in any escaping, and, when the text is not JSON, every known form of each
+ * secret. Shortened past 2,000 characters.
  */
 function redact(text, secrets) {
-    let result = text;
+    const known = secrets.filter(secret => secret.length >= MIN_SECRET_LENGTH);
+    let result;
     try {
-        result = JSON.stringify(JSON.parse(text, (key, value) => (SECRET_FIELDS.has(key) && value !== null ? REDACTED : value)));
+        result = JSON.stringify(redactValue(JSON.parse(text), known));
     }
     catch {
-        // Not JSON: redacted by value only.
+        result = text;
     }
-    for (const secret of secrets) {
-        if (secret.length < 4)
-            continue; // too short to replace without garbling the text; never printed on its own
-        for (const form of new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)])) {
-            result = result.split(form).join(REDACTED);
-        }
-    }
+    result = scrub(result, known);
     return result.length > MAX_SHOWN ? `${result.slice(0, MAX_SHOWN)}… (${result.length - MAX_SHOWN} more characters)` : result;
+}
+/**
+ * Replaces every known form of each secret in `text`; when a secret can still be read back from
+ * what is left, returns a placeholder with the text's length instead.
+ */
+function scrub(text, secrets) {
+    let result = text;
+    for (const secret of secrets.filter(s => s.length >= MIN_SECRET_LENGTH)) {
+        for (const form of formsOf(secret))
+            result = result.split(form).join(REDACTED);
+    }
+    return quotesSecret(result, secrets) ? `(${text.length} characters withheld: they quote a secret)` : result;
+}
+/** Whether `text` holds any of `secrets` in any form: as it is, escaped at any depth, URL-encoded or base64. */
+function quotesSecret(text, secrets) {
+    const plain = unescapeAll(text);
+    const bare = text.replace(/\\/g, '');
+    return secrets
+        .filter(secret => secret.length >= MIN_SECRET_LENGTH)
+        .some(secret => {
+        if (formsOf(secret).some(form => text.includes(form)))
+            return true;
+        const plainSecret = unescapeAll(secret);
+        if (plainSecret.length >= MIN_SECRET_LENGTH && plain.includes(plainSecret))
+            return true;
+        const bareSecret = secret.replace(/\\/g, '');
+        return bareSecret.length >= MIN_SECRET_LENGTH && bare.includes(bareSecret);
+    });
+}
+function redactValue(value, secrets) {
+    if (typeof value === 'string') {
+        const scrubbed = replaceForms(value, secrets);
+        return quotesSecret(scrubbed, secrets) ? REDACTED : scrubbed;
+    }
+    if (Array.isArray(value))
+        return value.map(item => redactValue(item, secrets));
+    if (value !== null && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, SECRET_FIELDS.has(key) && item !== null ? REDACTED : redactValue(item, secrets)]));
+    }
+    return value;
+}
+function replaceForms(text, secrets) {
+    let result = text;
+    for (const secret of secrets)
+        for (const form of formsOf(secret))
+            result = result.split(form).join(REDACTED);
+    return result;
+}
+const formsCache = new Map();
+/**
+ * The forms a secret can be quoted in, longest first: as it is; JSON-escaped once to four times;
+ * URL-encoded once or twice; and the part of its base64 (and base64url) that does not depend on
+ * the bytes around it, at each of the three alignments.
+ */
+function formsOf(secret) {
+    const cached = formsCache.get(secret);
+    if (cached !== undefined)
+        return cached;
+    const forms = new Set([secret]);
+    let escaped = secret;
+    for (let depth = 0; depth < MAX_ESCAPE_DEPTH; depth++) {
+        escaped = JSON.stringify(escaped).slice(1, -1);
+        forms.add(escaped);
+    }
+    forms.add(encodeURIComponent(secret)).add(encodeURIComponent(encodeURIComponent(secret)));
+    const bytes = Buffer.from(secret, 'utf8');
+    for (let offset = 0; offset < 3; offset++) {
+        const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString('base64');
+        const core = encoded.slice(Math.ceil((8 * offset) / 6), Math.floor((8 * (offset + bytes.length)) / 6));
+        if (core.length >= 6)
+            forms.add(core).add(core.replace(/\+/g, '-').replace(/\//g, '_'));
+    }
+    const result = [...forms].filter(form => form.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length);
+    formsCache.set(secret, result);
+    return result;
+}
+/** Undoes JSON escapes, URL-encoding and HTML numeric entities, repeatedly, then drops stray backslashes. */
+function unescapeAll(text) {
+    let current = text;
+    for (let round = 0; round < 8; round++) {
+        const next = current
+            .replace(/\\u([0-9a-fA-F]{4})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)))
+            .replace(/\\([nrt])/g, (_, c) => (c === 'n' ? '\n' : c === 'r' ? '\r' : '\t'))
+            .replace(/(?:%[0-9a-fA-F]{2})+/g, run => Buffer.from(run.replace(/%/g, ''), 'hex').toString('utf8'))
+            .replace(/&#(\d{1,7});/g, (_, code) => String.fromCodePoint(Math.min(Number(code), 0x10ffff)))
+            .replace(/&#x([0-9a-fA-F]{1,6});/g, (_, hex) => String.fromCodePoint(Math.min(parseInt(hex, 16), 0x10ffff)))
+            .replace(/\\(.)/gsu, '$1');
+        if (next === current)
+            return next;
+        current = next;
+    }
+    return current;
 }
 
 
@@ -320,6 +1397,13 @@ module.exports = require("node:events");
 
 /***/ }),
 
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = require("node:fs/promises");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -338,6 +1422,13 @@ module.exports = require("node:http2");
 /***/ ((module) => {
 
 module.exports = require("node:net");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = require("node:path");
 
 /***/ }),
 
@@ -401,6 +1492,13 @@ module.exports = require("node:worker_threads");
 /***/ ((module) => {
 
 module.exports = require("node:zlib");
+
+/***/ }),
+
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = require("process");
 
 /***/ }),
 
@@ -619,7 +1717,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -974,7 +2072,7 @@ function debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -982,15 +2080,15 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function core_warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
  * @param message notice issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+function core_notice(message, properties = {}) {
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -1086,303 +2184,10 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 // EXTERNAL MODULE: ./src/http.ts
 var http = __nccwpck_require__(6803);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/certificate.ts
-/** Checks the encrypted-archiving certificate before it is sent to the vendor. */
-
-const MAX_RSA_BITS = 2048;
-const EXPIRY_WARNING_DAYS = 30;
-const DAY_MS = 86_400_000;
-/**
- * Reads the `certificate` input: empty leaves encryption unchanged, `none` turns it off,
- * anything else must be a PEM X.509 certificate with an RSA key of at most 2048 bits that
- * has not expired.
- */
-function checkCertificate(raw, now) {
-    const text = raw.trim();
-    if (text === '')
-        return { setting: { kind: 'unchanged' } };
-    if (text === 'none')
-        return { setting: { kind: 'off' } };
-    if (!text.includes('-----BEGIN CERTIFICATE-----')) {
-        return {
-            error: "'certificate' must be the PEM text of an X.509 certificate (starting with -----BEGIN CERTIFICATE-----), 'none' to turn encryption off, or empty to leave it unchanged."
-        };
-    }
-    let cert;
-    try {
-        cert = new external_node_crypto_.X509Certificate(text);
-    }
-    catch {
-        return { error: "'certificate' could not be parsed as an X.509 certificate in PEM." };
-    }
-    const key = cert.publicKey;
-    if (key.asymmetricKeyType !== 'rsa') {
-        return {
-            error: `'certificate' must hold an RSA public key; this one is ${key.asymmetricKeyType ?? 'of an unknown type'}.`
-        };
-    }
-    const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
-    if (bits > MAX_RSA_BITS) {
-        return {
-            error: `'certificate' must hold an RSA key of at most ${MAX_RSA_BITS} bits; this one has ${bits}.`
-        };
-    }
-    const validTo = new Date(cert.validTo);
-    if (validTo.getTime() <= now.getTime()) {
-        return { error: `'certificate' expired on ${validTo.toISOString()}.` };
-    }
-    const validFrom = new Date(cert.validFrom);
-    if (validFrom.getTime() > now.getTime()) {
-        return { error: `'certificate' is not valid before ${validFrom.toISOString()}.` };
-    }
-    const setting = {
-        kind: 'set',
-        pem: text,
-        subject: cert.subject.replace(/\n/g, ', '),
-        fingerprint256: cert.fingerprint256,
-        validTo
-    };
-    const daysLeft = Math.floor((validTo.getTime() - now.getTime()) / DAY_MS);
-    if (daysLeft < EXPIRY_WARNING_DAYS) {
-        return {
-            setting,
-            warning: `'certificate' expires in ${daysLeft} day(s), on ${validTo.toISOString()}: renew it, or archives made after that date cannot be encrypted with it.`
-        };
-    }
-    return { setting };
-}
-
-;// CONCATENATED MODULE: ./src/inputs.ts
-/** Reads the action's inputs into one validated Plan; every input error is found here, before any I/O. */
-
-/** Inputs whose values are secrets: masked the moment they are read. */
-const SECRET_INPUTS = ['api-secret', 'secret-key', 'account-key'];
-const S3_INPUTS = ['bucket', 'access-key', 'secret-key', 'endpoint', 'sse'];
-const AZURE_INPUTS = ['account-name', 'account-key', 'container', 'domain'];
-const DEFAULT_API_URL = 'https://api.opentok.com';
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', '[::1]', 'localhost']);
-const MAX_LENGTH = 1024;
-/** The secrets among the inputs, masked before anything else can fail and print them. */
-function maskSecretInputs(read, mask) {
-    for (const name of SECRET_INPUTS) {
-        const value = read(name);
-        if (value !== '')
-            mask(value);
-    }
-}
-/**
- * Validates every input and returns the plan, or every problem found at once.
- * `now` is used for the certificate's expiry check.
- */
-function readPlan(read, now) {
-    const problems = [];
-    const warnings = [];
-    const fail = (input, message) => {
-        problems.push({ input, message });
-        return undefined;
-    };
-    const text = (name) => read(name).trim();
-    const required = (name, what) => {
-        const value = text(name);
-        if (value === '')
-            return fail(name, `'${name}' is required${what}.`);
-        if (value.length > MAX_LENGTH)
-            return fail(name, `'${name}' is longer than ${MAX_LENGTH} characters.`);
-        return value;
-    };
-    const oneOf = (name, allowed, fallbackValue) => {
-        const value = text(name);
-        if (value === '')
-            return fallbackValue;
-        if (allowed.includes(value))
-            return value;
-        return fail(name, `'${name}' must be one of ${allowed.map(a => `'${a}'`).join(', ')}; got '${shown(value)}'.`);
-    };
-    const flag = (name, fallbackValue) => {
-        const value = text(name);
-        if (value === '')
-            return fallbackValue;
-        if (['true', 'True', 'TRUE'].includes(value))
-            return true;
-        if (['false', 'False', 'FALSE'].includes(value))
-            return false;
-        return fail(name, `'${name}' must be 'true' or 'false'; got '${shown(value)}'.`);
-    };
-    const integer = (name, fallbackValue, min, max) => {
-        const value = text(name);
-        if (value === '')
-            return fallbackValue;
-        if (!/^\d{1,6}$/.test(value) || Number(value) < min || Number(value) > max) {
-            return fail(name, `'${name}' must be a whole number from ${min} to ${max}; got '${shown(value)}'.`);
-        }
-        return Number(value);
-    };
-    const apiKey = required('api-key', '');
-    if (apiKey !== undefined && !/^[A-Za-z0-9-]{1,64}$/.test(apiKey)) {
-        fail('api-key', "'api-key' must be the OpenTok API key or Vonage Video App ID: letters, digits and '-' only, at most 64.");
-    }
-    const apiSecret = required('api-secret', '');
-    if (apiSecret !== undefined && /[\r\n]/.test(apiSecret)) {
-        fail('api-secret', "'api-secret' must be a single line.");
-    }
-    const operation = oneOf('operation', ['set', 'delete'], 'set');
-    const type = oneOf('type', ['s3', 'azure'], 's3');
-    const fallback = oneOf('fallback', ['none', 'opentok'], 'none');
-    const apiUrl = readApiUrl(text('api-url'), fail);
-    const dryRun = flag('dry-run', false);
-    const failOnError = flag('fail-on-error', true);
-    const verify = flag('verify', true);
-    const maxAttempts = integer('max-attempts', 3, 1, 10);
-    const timeoutSeconds = integer('timeout-seconds', 30, 1, 600);
-    let target;
-    const certificateCheck = checkCertificate(read('certificate'), now);
-    if (certificateCheck.error !== undefined)
-        fail('certificate', certificateCheck.error);
-    if (certificateCheck.warning !== undefined)
-        warnings.push(certificateCheck.warning);
-    if (operation === 'delete') {
-        const ignored = [...S3_INPUTS, ...AZURE_INPUTS, 'certificate'].filter(name => text(name) !== '');
-        if (ignored.length > 0) {
-            warnings.push(`operation 'delete' sends no storage settings; ignored: ${ignored.map(n => `'${n}'`).join(', ')}.`);
-        }
-    }
-    else if (type === 's3') {
-        for (const name of AZURE_INPUTS) {
-            if (text(name) !== '')
-                fail(name, `'${name}' belongs to type 'azure'; remove it, or set 'type: azure'.`);
-        }
-        target = readS3Target(text, required, oneOf, fail);
-    }
-    else if (type === 'azure') {
-        for (const name of S3_INPUTS) {
-            if (text(name) !== '')
-                fail(name, `'${name}' belongs to type 's3'; remove it, or set 'type: s3'.`);
-        }
-        target = readAzureTarget(text, required, fail);
-    }
-    if (problems.length > 0 ||
-        apiKey === undefined ||
-        apiSecret === undefined ||
-        operation === undefined ||
-        fallback === undefined ||
-        apiUrl === undefined ||
-        dryRun === undefined ||
-        failOnError === undefined ||
-        verify === undefined ||
-        maxAttempts === undefined ||
-        timeoutSeconds === undefined ||
-        certificateCheck.setting === undefined ||
-        (operation === 'set' && target === undefined)) {
-        return { ok: false, problems, warnings };
-    }
-    return {
-        ok: true,
-        warnings,
-        plan: {
-            apiKey,
-            apiSecret,
-            operation,
-            ...(target === undefined ? {} : { target }),
-            fallback,
-            certificate: operation === 'set' ? certificateCheck.setting : { kind: 'unchanged' },
-            apiUrl,
-            dryRun,
-            failOnError,
-            verify,
-            maxAttempts,
-            timeoutSeconds
-        }
-    };
-}
-function readS3Target(text, required, oneOf, fail) {
-    const bucket = required('bucket', " when 'type' is 's3'");
-    // Amazon's rules, widened to what S3-compatible services accept (underscores, upper case).
-    if (bucket !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]{1,253}[A-Za-z0-9]$/.test(bucket)) {
-        fail('bucket', "'bucket' must be a bucket name: 3 to 255 letters, digits, '.', '_' or '-', starting and ending with a letter or digit.");
-    }
-    const accessKey = required('access-key', " when 'type' is 's3'");
-    if (accessKey !== undefined && !/^[\x21-\x7e]+$/.test(accessKey)) {
-        fail('access-key', "'access-key' must be printable ASCII without spaces.");
-    }
-    const secretKey = required('secret-key', " when 'type' is 's3'");
-    if (secretKey !== undefined && !/^[\x20-\x7e]+$/.test(secretKey)) {
-        fail('secret-key', "'secret-key' must be printable ASCII on a single line.");
-    }
-    const endpoint = readEndpoint(text('endpoint'), fail);
-    const sse = oneOf('sse', ['s3', 'none'], 's3');
-    if (bucket === undefined || accessKey === undefined || secretKey === undefined || sse === undefined || endpoint === null) {
-        return undefined;
-    }
-    return { type: 's3', bucket, accessKey, secretKey, ...(endpoint === undefined ? {} : { endpoint }), sse };
-}
-function readAzureTarget(text, required, fail) {
-    const accountName = required('account-name', " when 'type' is 'azure'");
-    if (accountName !== undefined && !/^[a-z0-9]{3,24}$/.test(accountName)) {
-        fail('account-name', "'account-name' must be a storage account name: 3 to 24 lower-case letters and digits.");
-    }
-    const accountKey = required('account-key', " when 'type' is 'azure'");
-    if (accountKey !== undefined && !/^[A-Za-z0-9+/]+={0,2}$/.test(accountKey)) {
-        fail('account-key', "'account-key' must be the storage account's access key, in base64.");
-    }
-    const container = required('container', " when 'type' is 'azure'");
-    if (container !== undefined && !/^(?!.*--)[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/.test(container)) {
-        fail('container', "'container' must be a container name: 3 to 63 lower-case letters, digits and single '-', starting and ending with a letter or digit.");
-    }
-    const domain = text('domain');
-    if (domain !== '' && !/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i.test(domain)) {
-        fail('domain', "'domain' must be a domain name such as 'core.windows.net' (no scheme, no path), or empty for the public Azure cloud.");
-    }
-    if (accountName === undefined || accountKey === undefined || container === undefined)
-        return undefined;
-    return { type: 'azure', accountName, accountKey, container, ...(domain === '' ? {} : { domain: domain.toLowerCase() }) };
-}
-/** `undefined`: not given; `null`: given and wrong (already reported). */
-function readEndpoint(value, fail) {
-    if (value === '')
-        return undefined;
-    const url = parseUrl(value);
-    if (url === undefined ||
-        (url.protocol !== 'http:' && url.protocol !== 'https:') ||
-        url.username !== '' ||
-        url.password !== '' ||
-        url.search !== '' ||
-        url.hash !== '') {
-        fail('endpoint', "'endpoint' must be the base URL of an S3-compatible service, starting with http:// or https:// (e.g. https://storage.googleapis.com), without credentials, query or fragment.");
-        return null;
-    }
-    return value.replace(/\/+$/, '');
-}
-function readApiUrl(value, fail) {
-    if (value === '')
-        return DEFAULT_API_URL;
-    const url = parseUrl(value);
-    const allowed = "'api-url' must be an https:// URL such as https://api.opentok.com (http:// only for 127.0.0.1, ::1 or localhost), without credentials, query or fragment";
-    if (url === undefined || url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') {
-        return fail('api-url', `${allowed}.`);
-    }
-    if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
-        return fail('api-url', `${allowed}; plain http:// to '${url.hostname}' would send the API secret's token unencrypted.`);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:')
-        return fail('api-url', `${allowed}.`);
-    return url.href.replace(/\/+$/, '');
-}
-function parseUrl(value) {
-    try {
-        return new URL(value);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** An input value as it can be quoted in a message: one line, not too long. */
-function shown(value) {
-    const oneLine = value.replace(/[\r\n\t]/g, ' ');
-    return oneLine.length > 40 ? `${oneLine.slice(0, 40)}…` : oneLine;
-}
-
+// EXTERNAL MODULE: ./src/inputs/index.ts + 8 modules
+var inputs = __nccwpck_require__(2748);
+// EXTERNAL MODULE: ./src/platform.ts + 1 modules
+var platform = __nccwpck_require__(6822);
 // EXTERNAL MODULE: ./src/proxy.ts
 var proxy = __nccwpck_require__(8903);
 // EXTERNAL MODULE: ./src/redact.ts
@@ -1669,13 +2474,14 @@ const markdownSummary = (/* unused pure expression or super */ null && (_summary
 const summary_summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./src/storage.ts
+
 /**
- * `PUT|DELETE {api-url}/v2/project/{apiKey}/archive/storage`, with the body for a PUT. The body
- * holds the storage secret: never print it as it is.
+ * `PUT|DELETE {api-url}/v2/project/{API key or application ID}/archive/storage`, with the body for
+ * a PUT. The body holds the storage secret: never print it as it is.
  */
 function buildRequest(plan) {
-    // api-key is validated to letters, digits and '-', so it is safe in the path as it is.
-    const url = `${plan.apiUrl}/v2/project/${plan.apiKey}/archive/storage`;
+    // Both IDs are validated to letters, digits and '-', so they are safe in the path as they are.
+    const url = `${plan.apiUrl}/v2/project/${(0,platform/* projectIdOf */.QK)(plan.credentials)}/archive/storage`;
     if (plan.operation === 'delete')
         return { method: 'DELETE', url };
     if (plan.target === undefined)
@@ -1716,6 +2522,7 @@ function describeTarget(target) {
 /** What the run tells the workflow: step outputs and the job summary, with every secret left out. */
 
 
+
 /** Sets the step outputs: status, attempts, target, verified. */
 function setOutputs(report, output = setOutput) {
     output('status', report.status === undefined ? '' : String(report.status));
@@ -1723,13 +2530,20 @@ function setOutputs(report, output = setOutput) {
     output('target', describeTarget(report.plan.target));
     output('verified', report.verified);
 }
+/** The outputs of a run stopped by its inputs: nothing was sent and nothing was checked. */
+function setInputErrorOutputs(output = setOutput) {
+    output('status', '');
+    output('attempts', '0');
+    output('target', '');
+    output('verified', 'skipped');
+}
 /** The summary rows, in order; every value is secret-free by construction. */
 function summaryRows(report) {
     const { plan } = report;
-    const rows = [
-        ['Project', plan.apiKey],
-        ['Operation', plan.operation]
-    ];
+    const rows = [['Project', (0,platform/* describeProject */.dU)(plan.credentials)]];
+    if (plan.source !== undefined)
+        rows.push(['Settings', plan.source]);
+    rows.push(['Operation', plan.operation]);
     const target = plan.target;
     if (target?.type === 's3') {
         rows.push(['Type', 's3'], ['Bucket', target.bucket], ['Endpoint', target.endpoint ?? 'Amazon S3 (default)'], ['SSE', target.sse]);
@@ -1741,11 +2555,15 @@ function summaryRows(report) {
         rows.push(['Fallback', plan.fallback], ['Certificate', describeCertificate(plan)]);
         rows.push(['Storage check', report.verification ?? report.verified]);
     }
-    rows.push([
-        'Status',
-        report.status === undefined ? (plan.dryRun ? 'dry run: nothing was sent to the vendor' : 'no answer') : String(report.status)
-    ], ['Attempts', String(report.attempts)], ['Result', report.result]);
+    rows.push(['Status', statusText(report)], ['Attempts', String(report.attempts)], ['Result', report.result]);
     return rows;
+}
+function statusText(report) {
+    if (report.status !== undefined)
+        return String(report.status);
+    if (report.plan.dryRun)
+        return 'dry run: nothing was sent to the vendor';
+    return report.attempts === 0 ? 'not sent' : 'no answer';
 }
 function describeCertificate(plan) {
     const cert = plan.certificate;
@@ -1767,11 +2585,32 @@ async function writeSummary(report, context, summary = summary_summary) {
         ],
         ...summaryRows(report).map(([field, value]) => [escapeHtml(field), escapeHtml(value)])
     ]);
-    if (context.repository !== undefined) {
-        const line = `${context.repository} · ${context.workflow ?? 'workflow'}`;
-        summary.addRaw(context.runUrl === undefined ? escapeHtml(line) : `<a href="${escapeHtml(context.runUrl)}">${escapeHtml(line)}</a>`, true);
-    }
+    addRunLine(summary, context);
     await summary.write();
+}
+/** Writes the job summary of a run refused for its inputs: which settings, from where, and what each accepts. */
+async function writeInputErrorSummary(problems, context, summary = summary_summary) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    summary
+        .addHeading('OpenTok archive upload target: invalid settings', 3)
+        .addRaw(`<p>${escapeHtml(`${problems.length} problem(s); nothing was sent to the vendor or the storage.`)}</p>`, true)
+        .addTable([
+        [
+            { data: 'Setting', header: true },
+            { data: 'Source', header: true },
+            { data: 'What is wrong, and what it accepts', header: true }
+        ],
+        ...problems.map(problem => [escapeHtml(problem.input), escapeHtml(problem.source), escapeHtml(problem.message)])
+    ]);
+    addRunLine(summary, context);
+    await summary.write();
+}
+function addRunLine(summary, context) {
+    if (context.repository === undefined)
+        return;
+    const line = `${context.repository} · ${context.workflow ?? 'workflow'}`;
+    summary.addRaw(context.runUrl === undefined ? escapeHtml(line) : `<a href="${escapeHtml(context.runUrl)}">${escapeHtml(line)}</a>`, true);
 }
 function escapeHtml(text) {
     return text.replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`);
@@ -1853,29 +2692,131 @@ async function currentRunContext() {
     if (!process.env.GITHUB_REPOSITORY)
         return {};
     const repository = `${context.repo.owner}/${context.repo.repo}`;
+    // Local runs (local-action, a laptop) may have no run number or ID: leave them out rather than show NaN.
+    const number = Number.isInteger(context.runNumber) ? ` #${context.runNumber}` : '';
     return {
         repository,
-        workflow: `${context.workflow} #${context.runNumber}`,
-        runUrl: `${context.serverUrl}/${repository}/actions/runs/${context.runId}`
+        workflow: `${context.workflow || 'workflow'}${number}`,
+        ...(Number.isInteger(context.runId) ? { runUrl: `${context.serverUrl}/${repository}/actions/runs/${context.runId}` } : {})
     };
 }
 
-;// CONCATENATED MODULE: ./src/token.ts
-/** The X-OPENTOK-AUTH token: a short-lived HS256 JWT signed with the project's API secret. */
-
-/** Seconds a token is valid: the vendor allows at most 5 minutes and recommends about 3. */
-const TOKEN_LIFETIME_SECONDS = 180;
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/pem.ts
+var pem = __nccwpck_require__(7165);
+;// CONCATENATED MODULE: ./src/sources/settings.ts
 /**
- * Makes a fresh project token; `nowMs` is the clock, injectable for tests. jsonwebtoken is
- * imported on first use, since dry runs sign nothing.
+ * Where each setting's value comes from, one step before validation: the action's inputs, or a
+ * project's entry in the configuration file merged with them under one rule, one source per
+ * setting. Everything after this reader is the same code whichever source was used; problems
+ * carry the source so messages can say "<file> line 7, project 'staging': 'fallback' …".
  */
-async function makeProjectToken(apiKey, apiSecret, nowMs) {
-    const { default: jwt } = await __nccwpck_require__.e(/* import() */ 653).then(__nccwpck_require__.t.bind(__nccwpck_require__, 9653, 23));
-    const iat = Math.floor(nowMs / 1000);
-    return jwt.sign({ iss: apiKey, ist: 'project', iat, exp: iat + TOKEN_LIFETIME_SECONDS, jti: (0,external_node_crypto_.randomUUID)() }, apiSecret, {
-        algorithm: 'HS256',
-        header: { alg: 'HS256', typ: 'JWT' }
-    });
+
+
+
+
+const INPUT = { kind: 'input' };
+/**
+ * Gathers the settings: plain inputs, or, when 'config-file' or 'project' is given, the
+ * project's entry of the file (by default .github/opentok-archive-target.yml) with the inputs
+ * for everything the file may not hold (secrets, operation, dry-run, …). A setting given both
+ * in the file and as an input is refused. A certificate given as a path is read from the
+ * workspace.
+ */
+async function readSettings(readInput, workspace, mask) {
+    const configFile = readInput('config-file').trim();
+    const project = readInput('project').trim();
+    if (configFile === '' && project === '') {
+        return withCertificateFile({ read: readInput, origin: () => INPUT }, workspace, mask);
+    }
+    const { DEFAULT_CONFIG_FILE, readConfigFile } = await __nccwpck_require__.e(/* import() */ 781).then(__nccwpck_require__.bind(__nccwpck_require__, 781));
+    const file = configFile || DEFAULT_CONFIG_FILE;
+    const reading = await readConfigFile(file, workspace, project, mask);
+    if (!reading.ok) {
+        return {
+            ok: false,
+            problems: reading.problems.map(p => ({
+                input: p.setting,
+                message: p.message,
+                file,
+                ...(p.line === undefined ? {} : { line: p.line }),
+                ...(p.column === undefined ? {} : { column: p.column })
+            }))
+        };
+    }
+    const { entry } = reading;
+    const conflicts = [];
+    for (const [setting, { line }] of entry.values) {
+        if (readInput(setting).trim() !== '') {
+            conflicts.push({
+                input: setting,
+                message: `'${setting}' is set both in ${file} (line ${line}, project '${entry.project}') and as the input '${setting}'. Keep one: with a configuration file, the file is the one source of the target settings.`,
+                file,
+                line
+            });
+        }
+    }
+    if (conflicts.length > 0)
+        return { ok: false, problems: conflicts };
+    return withCertificateFile({
+        read: name => entry.values.get(name)?.value ?? readInput(name),
+        origin: name => {
+            const value = entry.values.get(name);
+            return value === undefined ? INPUT : { kind: 'file', file, project: entry.project, line: value.line };
+        },
+        source: `${file}, project ${entry.project}`
+    }, workspace, mask);
+}
+/**
+ * A `certificate` that is a path (one line with a '.', which neither PEM nor base64 has) is
+ * replaced by the file's text; a private key in that file is masked at once.
+ */
+async function withCertificateFile(settings, workspace, mask) {
+    const value = settings.read('certificate').trim();
+    if (!/^[^\n\\]*\.[^\n\\]*$/.test(value) || value.includes('-----') || /\s/.test(value))
+        return { ok: true, settings };
+    const origin = settings.origin('certificate');
+    const where = origin.kind === 'file' ? { file: origin.file, line: origin.line } : {};
+    const path = (0,external_node_path_.resolve)(workspace, value);
+    if ((0,external_node_path_.isAbsolute)(value) || (0,external_node_path_.relative)(workspace, path).startsWith('..')) {
+        return {
+            ok: false,
+            problems: [
+                {
+                    input: 'certificate',
+                    message: `'certificate' as a path must name a file inside the repository's workspace; got '${value}'.`,
+                    ...where
+                }
+            ]
+        };
+    }
+    let text;
+    try {
+        text = await (0,promises_.readFile)(path, 'utf8');
+    }
+    catch (error) {
+        const code = error.code;
+        return {
+            ok: false,
+            problems: [
+                {
+                    input: 'certificate',
+                    message: `'certificate' names the file ${value}, which ${code === 'ENOENT' ? 'is not in the workspace: check out the repository first, or fix the path' : `could not be read (${code})`}.`,
+                    ...where
+                }
+            ]
+        };
+    }
+    if ((0,pem/* holdsPrivateKey */.j)(text))
+        for (const secret of (0,inputs/* maskValuesOf */.sg)(text))
+            mask(secret);
+    return {
+        ok: true,
+        settings: { ...settings, read: name => (name === 'certificate' ? text : settings.read(name)) }
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/version.ts
@@ -1895,37 +2836,47 @@ const ACTION_VERSION = '1.0.0';
 
 
 
+
 const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`;
 /** The storage clients load only when a check runs: most of the bundle's start-up does not need them. */
 const checkStorage = async (plan, transport, clock) => {
     const { makeStorageVerifier } = await __nccwpck_require__.e(/* import() */ 775).then(__nccwpck_require__.bind(__nccwpck_require__, 5775));
     return makeStorageVerifier({ info: info, debug: debug })(plan, transport, clock);
 };
-/** Runs the action: read and check the inputs, verify the storage, send, report. */
+/** Runs the action: gather and check the settings, verify the storage, send, report. */
 async function run(overrides = {}) {
+    const env = overrides.env ?? process.env;
     const deps = {
         readInput: readEachInputOnce(name => getInput(name)),
-        env: process.env,
+        env,
         clock: http/* systemClock */.ml,
-        transport: new http/* Transport */.oK(),
+        transport: new http/* Transport */.oK(undefined, env),
         verifyStorage: checkStorage,
         runContext: currentRunContext,
+        workspace: env.GITHUB_WORKSPACE || process.cwd(),
         ...overrides
     };
     try {
         // Secrets first: nothing below may print one before the runner knows to mask it.
-        maskSecretInputs(deps.readInput, setSecret);
-        (0,proxy/* maskProxyCredentials */.P)(deps.env, setSecret);
-        const result = readPlan(deps.readInput, new Date(deps.clock.now()));
+        (0,inputs/* maskSecretInputs */.q)(deps.readInput, setSecret);
+        (0,proxy/* maskProxyCredentials */.P_)(deps.env, setSecret);
+        const gathered = await readSettings(deps.readInput, deps.workspace, setSecret);
+        if (!gathered.ok) {
+            await refuse(gathered.problems, deps);
+            return;
+        }
+        const { settings } = gathered;
+        const result = (0,inputs/* readPlan */.m3)(settings.read, new Date(deps.clock.now()));
+        for (const notice of result.notices)
+            core_notice(notice);
         for (const warning of result.warnings)
             core_warning(warning);
         if (!result.ok) {
-            for (const problem of result.problems)
-                error(problem.message, { title: `Invalid input: ${problem.input}` });
-            setFailed(`${result.problems.length} input problem(s) in ${[...new Set(result.problems.map(p => `'${p.input}'`))].join(', ')}; nothing was sent.`);
+            await refuse(result.problems.map(problem => locate(problem, settings.origin(problem.input))), deps);
             return;
         }
-        await carryOut(result.plan, deps);
+        const plan = settings.source === undefined ? result.plan : { ...result.plan, source: settings.source };
+        await carryOut(plan, deps);
     }
     catch (error) {
         // A last resort: the message only, never a stack trace.
@@ -1945,17 +2896,62 @@ function readEachInputOnce(read) {
         return value;
     };
 }
+/** A validation problem with the source of the setting it is about. */
+function locate(problem, origin) {
+    if (origin.kind === 'input')
+        return problem;
+    return { ...problem, message: `project '${origin.project}': ${problem.message}`, file: origin.file, line: origin.line };
+}
+/**
+ * Stops a run whose settings are wrong, before anything is sent: one ::error:: per problem (an
+ * annotation on the file's line when it came from the configuration file), the outputs, and a
+ * summary table of what is wrong and what each setting accepts.
+ */
+async function refuse(problems, deps) {
+    const reported = problems.map(problem => {
+        const where = problem.file === undefined
+            ? undefined
+            : `${problem.file}${problem.line === undefined ? '' : ` line ${problem.line}`}${problem.column === undefined ? '' : `, column ${problem.column}`}`;
+        const message = where === undefined ? problem.message : `${where}: ${problem.message}`;
+        error(message, {
+            title: problem.file === undefined ? `Invalid input: ${problem.input}` : `Invalid setting: ${problem.input}`,
+            ...(problem.file === undefined ? {} : { file: problem.file }),
+            ...(problem.line === undefined ? {} : { startLine: problem.line }),
+            ...(problem.column === undefined ? {} : { startColumn: problem.column })
+        });
+        return { input: problem.input, message: problem.message, source: where ?? 'input' };
+    });
+    setInputErrorOutputs();
+    setFailed(`${problems.length} problem(s) in the settings (${[...new Set(problems.map(p => `'${p.input}'`))].join(', ')}); nothing was sent.`);
+    try {
+        await writeInputErrorSummary(reported, await deps.runContext());
+    }
+    catch (error) {
+        core_warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
+    }
+}
 async function carryOut(plan, deps) {
     const secrets = secretValues(plan);
     const outgoing = buildRequest(plan);
+    const vendor = (0,platform/* vendorName */.gR)(plan.credentials);
+    const doing = plan.operation === 'set' ? 'Setting' : 'Removing';
+    info(`${doing} the archive upload target of ${(0,platform/* describeProject */.dU)(plan.credentials)} through ${plan.apiUrl}.`);
+    if (plan.withheldSecrets.length > 0) {
+        core_notice(`Dry run without ${plan.withheldSecrets.map(n => `'${n}'`).join(', ')} (a pull request from a fork gets no secrets): every setting was validated; what needs the secrets is skipped.`);
+    }
     let check = {
         verified: 'skipped',
         summary: plan.operation === 'set' ? "skipped ('verify' is false)" : 'not needed for delete'
     };
-    if (plan.operation === 'set' && plan.verify) {
+    const storageSecretWithheld = plan.withheldSecrets.some(name => name === 'secret-key' || name === 'account-key');
+    if (plan.operation === 'set' && plan.verify && storageSecretWithheld) {
+        check = { verified: 'skipped', summary: 'skipped: the storage secret was not given (dry run)' };
+        core_notice('Storage check skipped: it writes with the storage secret, which this run was not given.');
+    }
+    else if (plan.operation === 'set' && plan.verify) {
         check = await deps.verifyStorage(plan, deps.transport, deps.clock);
         for (const warning of check.warnings ?? [])
-            core_warning(warning);
+            core_warning((0,redact/* scrub */._I)(warning, secrets));
         if (check.error !== undefined) {
             await finish(plan, deps, { plan, attempts: 0, verified: check.verified, verification: check.summary, result: 'not sent: the storage check failed' }, check.error);
             return;
@@ -1965,8 +2961,8 @@ async function carryOut(plan, deps) {
     if (plan.dryRun) {
         info(`Dry run: would send ${outgoing.method} ${outgoing.url}`);
         if (outgoing.body !== undefined)
-            info(`Body (secrets redacted): ${(0,redact/* redact */.E)(outgoing.body, secrets)}`);
-        info('Nothing was sent to the vendor.');
+            info(`Body (secrets redacted): ${(0,redact/* redact */.E$)(outgoing.body, secrets)}`);
+        info(`Nothing was sent to ${vendor}.`);
         await finish(plan, deps, {
             plan,
             attempts: 0,
@@ -1976,44 +2972,41 @@ async function carryOut(plan, deps) {
         });
         return;
     }
-    const outcome = await (0,http/* sendWithRetries */.HI)(deps.transport, outgoing, async () => {
-        const token = await makeProjectToken(plan.apiKey, plan.apiSecret, deps.clock.now());
-        setSecret(token);
-        return {
-            'X-OPENTOK-AUTH': token,
-            'Content-Type': 'application/json',
-            Accept: 'application/json',
-            'User-Agent': USER_AGENT
-        };
-    }, { maxAttempts: plan.maxAttempts, timeoutMs: plan.timeoutSeconds * 1000 }, deps.clock, { info: info, debug: debug });
+    const outcome = await (0,http/* sendWithRetries */.HI)(deps.transport, outgoing, async () => ({
+        ...(await (0,platform/* authHeaders */.Pw)(plan.credentials, deps.clock.now(), setSecret)),
+        'Content-Type': 'application/json',
+        Accept: 'application/json',
+        'User-Agent': USER_AGENT
+    }), { maxAttempts: plan.maxAttempts, timeoutMs: plan.timeoutSeconds * 1000 }, deps.clock, { info: info, debug: debug });
     const answer = outcome.answer;
     if (answer !== undefined && isDebug())
-        debug(`Response body (secrets redacted): ${(0,redact/* redact */.E)(answer.body, secrets)}`);
+        debug(`Response body (secrets redacted): ${(0,redact/* redact */.E$)(answer.body, secrets)}`);
     const base = { plan, attempts: outcome.attempts, verified: check.verified, verification: check.summary };
     if (answer === undefined) {
-        const message = `${outgoing.method} ${outgoing.url} got no answer after ${outcome.attempts} attempt(s): ${outcome.failure ?? 'unknown error'}.`;
-        await finish(plan, deps, { ...base, result: 'no answer' }, message);
+        await finish(plan, deps, { ...base, result: 'no answer' }, (0,http/* noAnswerMessage */.J1)(outgoing, outcome));
         return;
     }
     const report = { ...base, status: answer.status };
     if (answer.status >= 200 && answer.status < 300) {
         const done = plan.operation === 'set' ? `archive upload target set to ${describeTarget(plan.target)}` : 'archive upload target removed';
-        info(`OpenTok answered ${answer.status}: ${done}.`);
+        info(`${vendor} answered ${answer.status}: ${done}.`);
         await finish(plan, deps, { ...report, result: done });
         return;
     }
-    const message = explainFailure(outgoing, answer, secrets);
+    const message = explainFailure(plan, outgoing, answer, secrets);
     await finish(plan, deps, { ...report, result: `failed: HTTP ${answer.status}` }, message);
 }
 /** Reports the run; with `failure`, fails the step, or warns when 'fail-on-error' is false. */
 async function finish(plan, deps, report, failure) {
     setOutputs(report);
     if (failure !== undefined) {
+        // A last net: whatever a message quotes, no form of a secret leaves the action.
+        const safe = (0,redact/* scrub */._I)(failure, secretValues(plan));
         const answered = report.status !== undefined;
         if (answered && !plan.failOnError)
-            core_warning(`${failure} The step stays green because 'fail-on-error' is false.`);
+            core_warning(`${safe} The step stays green because 'fail-on-error' is false.`);
         else
-            setFailed(failure);
+            setFailed(safe);
     }
     try {
         await writeSummary(report, await deps.runContext());
@@ -2023,17 +3016,19 @@ async function finish(plan, deps, report, failure) {
     }
 }
 /** What a non-2xx answer means and what to do, naming no secret. */
-function explainFailure(outgoing, answer, secrets) {
+function explainFailure(plan, outgoing, answer, secrets) {
     const what = `${outgoing.method} ${outgoing.url} answered ${answer.status}`;
-    if (answer.status === 403) {
-        return `${what}: the API key or API secret is wrong. Check 'api-key' (the project's API key or Vonage Video App ID) and 'api-secret'.`;
-    }
-    if (answer.status === 400) {
-        const vendorMessage = messageOf(answer.body);
-        const said = vendorMessage === undefined ? '' : ` OpenTok said: "${(0,redact/* redact */.E)(vendorMessage, secrets)}".`;
+    if (answer.status === 401 || answer.status === 403)
+        return `${what}: ${(0,platform/* refusedCredentials */.PK)(plan.credentials)}`;
+    const vendorMessage = messageOf(answer.body);
+    const said = vendorMessage === undefined ? '' : ` ${(0,platform/* vendorName */.gR)(plan.credentials)} said: "${(0,redact/* redact */.E$)(vendorMessage, secrets)}".`;
+    if (answer.status === 400)
         return `${what}: the request was refused as invalid JSON data or as missing the upload target.${said}`;
+    if (answer.status === 404) {
+        const id = plan.credentials.platform === 'opentok' ? "'api-key'" : "'application-id'";
+        return `${what}: no such project at this address. Check ${id} and 'api-url'.${said}`;
     }
-    return `${what}.`;
+    return `${what}.${said}`;
 }
 function messageOf(body) {
     try {
@@ -2048,12 +3043,12 @@ function messageOf(body) {
     return undefined;
 }
 function secretValues(plan) {
-    const values = [plan.apiSecret];
+    const values = (0,platform/* credentialSecrets */.DJ)(plan.credentials);
     if (plan.target?.type === 's3')
         values.push(plan.target.secretKey);
     if (plan.target?.type === 'azure')
         values.push(plan.target.accountKey);
-    return values;
+    return values.filter(value => value !== '');
 }
 
 ;// CONCATENATED MODULE: ./src/index.ts

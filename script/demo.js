@@ -1,26 +1,66 @@
 // Runs the committed action (dist/index.js) end to end on this machine, the way a runner does,
-// against the loopback stand-in of the OpenTok endpoint, and shows what it printed, its outputs
-// and its job summary. Nothing leaves the machine. Usage: npm run demo
+// against loopback stand-ins of the vendor endpoint (one as an OpenTok project, one as a Vonage
+// Video application), and shows what it printed, its outputs and its job summary. Nothing leaves
+// the machine. Usage: npm run demo
+import { generateKeyPairSync } from 'node:crypto'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { startStandIn } from '../__tests__/support/opentok-standin.js'
 import { runAction } from '../__tests__/support/run-action.js'
 
 const project = { apiKey: '46000001', apiSecret: 'demo-api-secret-0123456789abcdef' }
-const standIn = await startStandIn(project)
+const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
+const application = {
+  applicationId: 'c7f9e2a4-1b3d-4e5f-8a9b-0c1d2e3f4a5b',
+  privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+  publicKey: publicKey.export({ type: 'spki', format: 'pem' }).toString()
+}
+const openTok = await startStandIn(project)
+const vonage = await startStandIn({ applicationId: application.applicationId, publicKey: application.publicKey })
 
+// A workspace as a checkout has it, with the configuration file the examples read.
+const workspace = mkdtempSync(join(tmpdir(), 'archive-target-demo-'))
+mkdirSync(join(workspace, '.github'))
+writeFileSync(
+  join(workspace, '.github', 'opentok-archive-target.yml'),
+  [
+    'projects:',
+    '  staging:',
+    '    api-key: "46000001"',
+    '    bucket: acme-staging-archives',
+    '    access-key: AKIADEMO0000EXAMPLE',
+    '    fallback: none',
+    ''
+  ].join('\n')
+)
+
+const openTokCredentials = { 'api-key': project.apiKey, 'api-secret': project.apiSecret, 'api-url': openTok.url }
+const s3 = { bucket: 'acme-video-archives', 'access-key': 'AKIADEMO0000EXAMPLE', 'secret-key': 'demo/secret+key/0123456789' }
 const scenarios = [
   {
-    title: 'Set an S3 target (verification off: the demo has no bucket to write to)',
+    title: 'OpenTok project: set an S3 target (verification off: the demo has no bucket to write to)',
+    inputs: { ...openTokCredentials, ...s3, verify: 'false' }
+  },
+  {
+    title: 'Vonage Video application: set an S3 target, signed RS256 with the application private key',
     inputs: {
-      bucket: 'acme-video-archives',
-      'access-key': 'AKIADEMO0000EXAMPLE',
-      'secret-key': 'demo/secret+key/0123456789',
+      'application-id': application.applicationId,
+      'private-key': application.privateKey,
+      'api-url': vonage.url,
+      ...s3,
       verify: 'false'
     }
   },
   {
+    title: 'Configuration file: project staging of .github/opentok-archive-target.yml, secrets from inputs',
+    inputs: { project: 'staging', 'api-secret': project.apiSecret, 'secret-key': s3['secret-key'], 'api-url': openTok.url, verify: 'false' }
+  },
+  {
     title: 'Dry run of an Azure target: validated and shown, nothing sent',
     inputs: {
-      type: 'azure',
+      ...openTokCredentials,
+      type: 'Azure',
       'account-name': 'acmearchives',
       'account-key': Buffer.from('demo-account-key').toString('base64'),
       container: 'archives',
@@ -28,26 +68,31 @@ const scenarios = [
       verify: 'false'
     }
   },
-  { title: 'Remove the target', inputs: { operation: 'delete' } },
-  { title: 'A typo in the inputs: refused before anything is sent', inputs: { type: 's4', bucket: 'acme-video-archives' } }
+  { title: 'Remove the target', inputs: { ...openTokCredentials, operation: 'delete' } },
+  {
+    title: 'Typos in the inputs: refused before anything is sent, listed in the summary',
+    inputs: { ...openTokCredentials, type: 's4', bucket: 'Acme_Video_Archives' }
+  }
 ]
 
 let failed = false
 for (const scenario of scenarios) {
-  const before = standIn.requests.length
-  const run = await runAction({ 'api-key': project.apiKey, 'api-secret': project.apiSecret, 'api-url': standIn.url, ...scenario.inputs })
+  const before = openTok.requests.length + vonage.requests.length
+  const run = await runAction(scenario.inputs, { env: { GITHUB_WORKSPACE: workspace } })
   console.log(`\n━━ ${scenario.title}`)
-  console.log(`exit code ${run.code}; requests the stand-in received: ${standIn.requests.length - before}`)
+  console.log(`exit code ${run.code}; requests the stand-ins received: ${openTok.requests.length + vonage.requests.length - before}`)
   console.log('── what the action printed')
   console.log(run.stdout.trimEnd())
   console.log('── outputs')
   for (const [name, value] of Object.entries(run.outputs)) console.log(`${name} = ${value}`)
   console.log('── job summary')
   console.log(run.summary.trimEnd() || '(none)')
-  if (standIn.violations().length > 0) failed = true
 }
-await standIn.close()
+if (openTok.violations().length > 0 || vonage.violations().length > 0) failed = true
+await openTok.close()
+await vonage.close()
+rmSync(workspace, { recursive: true, force: true })
 if (failed) {
-  console.error('The stand-in saw requests that break the vendor contract.')
+  console.error('A stand-in saw requests that break the vendor contract.')
   process.exit(1)
 }

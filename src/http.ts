@@ -1,6 +1,6 @@
 /** Sends the vendor request with undici: per-attempt timeout, safe retries with backoff, proxies from the environment. */
 import type { Dispatcher } from 'undici'
-import { PROXY_VARIABLES } from './proxy.js'
+import { PROXY_VARIABLES, proxyFor } from './proxy.js'
 
 /** undici, loaded on first use: a dry run without a storage check never needs it. */
 const loadUndici = () => import('./undici-core.js')
@@ -49,6 +49,8 @@ export interface SendOutcome {
   readonly attempts: number
   /** Why the last attempt got no answer. */
   readonly failure?: string
+  /** The proxy (host:port) that could not be reached, when that is why. */
+  readonly proxy?: string
 }
 
 export interface SendLog {
@@ -62,7 +64,7 @@ const TRANSIENT_CODES = new Set([
   'ECONNRESET',
   'EPIPE',
   'ETIMEDOUT',
-  'ENOTFOUND',
+  // ENOTFOUND is not here: a name that does not resolve will not resolve a second later.
   'EAI_AGAIN',
   'ENETUNREACH',
   'EHOSTUNREACH',
@@ -101,7 +103,16 @@ export function backoffDelay(failedAttempt: number, random: number, retryAfterMs
  */
 export async function dispatcherFromEnvironment(env: NodeJS.ProcessEnv = process.env): Promise<Dispatcher> {
   const { Agent, EnvHttpProxyAgent } = await loadUndici()
-  return PROXY_VARIABLES.some(name => env[name]) ? new EnvHttpProxyAgent() : new Agent()
+  if (!PROXY_VARIABLES.some(name => env[name])) return new Agent()
+  // Read from `env`, in the same order undici reads process.env, so proxyFor() names the same proxy.
+  const httpProxy = env.http_proxy ?? env.HTTP_PROXY
+  const httpsProxy = env.https_proxy ?? env.HTTPS_PROXY
+  const noProxy = env.no_proxy ?? env.NO_PROXY
+  return new EnvHttpProxyAgent({
+    ...(httpProxy ? { httpProxy } : {}),
+    ...(httpsProxy ? { httpsProxy } : {}),
+    ...(noProxy === undefined ? {} : { noProxy })
+  })
 }
 
 /**
@@ -112,7 +123,10 @@ export async function dispatcherFromEnvironment(env: NodeJS.ProcessEnv = process
 export class Transport {
   private dispatcher: Dispatcher | undefined
 
-  constructor(private readonly makeDispatcher: () => Dispatcher | Promise<Dispatcher> = dispatcherFromEnvironment) {}
+  constructor(
+    private readonly makeDispatcher?: () => Dispatcher | Promise<Dispatcher>,
+    private readonly env: NodeJS.ProcessEnv = process.env
+  ) {}
 
   /** One attempt: the answer, or throws the network error; aborted after `timeoutMs`. */
   async once(
@@ -122,7 +136,7 @@ export class Transport {
     body: string | Buffer | undefined,
     timeoutMs: number
   ): Promise<HttpAnswer> {
-    this.dispatcher ??= await this.makeDispatcher()
+    this.dispatcher ??= await (this.makeDispatcher ?? (() => dispatcherFromEnvironment(this.env)))()
     const { request } = await loadUndici()
     const controller = new AbortController()
     const timer = setTimeout(() => controller.abort(new AttemptTimeout(timeoutMs)), timeoutMs)
@@ -138,6 +152,9 @@ export class Transport {
       return { status: response.statusCode, headers: response.headers, body: text }
     } catch (error) {
       if (controller.signal.aborted) throw new AttemptTimeout(timeoutMs)
+      const proxy = proxyFor(url, this.env)
+      const code = errorCode(error)
+      if (proxy !== undefined && code !== undefined && PROXY_CONNECT_CODES.has(code)) throw new ProxyUnreachable(proxy, code)
       throw error
     } finally {
       clearTimeout(timer)
@@ -160,9 +177,23 @@ export class AttemptTimeout extends Error {
   }
 }
 
+/** Errors of the connection to the proxy itself: through a proxy, the client connects to nothing else. */
+const PROXY_CONNECT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT'])
+
+/** The proxy a request goes through could not be reached; names it by host and port only. */
+export class ProxyUnreachable extends Error {
+  constructor(
+    readonly proxy: string,
+    readonly code: string
+  ) {
+    super(`could not reach the proxy ${proxy} (${code})`)
+  }
+}
+
 /** A short, secret-free description of a network error, and whether it is safe to retry. */
 export function describeNetworkError(error: unknown): { reason: string; retryable: boolean } {
   if (error instanceof AttemptTimeout) return { reason: error.message, retryable: true }
+  if (error instanceof ProxyUnreachable) return { reason: error.message, retryable: error.code !== 'ENOTFOUND' }
   const code = errorCode(error)
   const message = error instanceof Error ? error.message : String(error)
   if (code !== undefined && TRANSIENT_CODES.has(code)) return { reason: `${code}: ${message}`, retryable: true }
@@ -202,6 +233,7 @@ export async function sendWithRetries(
     let answer: HttpAnswer | undefined
     let reason: string
     let retryable: boolean
+    let proxy: string | undefined
     try {
       answer = await transport.once(outgoing.method, outgoing.url, await headers(), outgoing.body, policy.timeoutMs)
       log.debug(`${outgoing.method} ${outgoing.url} → ${answer.status} in ${clock.now() - started} ms`)
@@ -209,10 +241,12 @@ export async function sendWithRetries(
       retryable = isRetryableStatus(answer.status)
     } catch (error) {
       ;({ reason, retryable } = describeNetworkError(error))
+      proxy = error instanceof ProxyUnreachable ? error.proxy : undefined
       log.debug(`${outgoing.method} ${outgoing.url} failed after ${clock.now() - started} ms: ${reason}`)
     }
     if (!retryable || attempt >= policy.maxAttempts) {
-      return answer === undefined ? { attempts: attempt, failure: reason } : { answer, attempts: attempt }
+      if (answer !== undefined) return { answer, attempts: attempt }
+      return { attempts: attempt, failure: reason, ...(proxy === undefined ? {} : { proxy }) }
     }
     const retryAfter =
       answer !== undefined && (answer.status === 429 || answer.status === 503)
@@ -224,4 +258,14 @@ export async function sendWithRetries(
     )
     await clock.sleep(wait)
   }
+}
+
+/** The message for a request that got no answer: names the proxy when it was the proxy that failed. */
+export function noAnswerMessage(outgoing: Pick<OutgoingRequest, 'method' | 'url'>, outcome: SendOutcome): string {
+  const attempts = `${outcome.attempts} attempt(s)`
+  if (outcome.proxy !== undefined && outcome.failure !== undefined) {
+    // "Could not reach the proxy 127.0.0.1:9 (ECONNREFUSED) for PUT https://… after 3 attempt(s)"
+    return `C${outcome.failure.slice(1)} for ${outgoing.method} ${outgoing.url} after ${attempts}; check HTTPS_PROXY / HTTP_PROXY and NO_PROXY.`
+  }
+  return `${outgoing.method} ${outgoing.url} got no answer after ${attempts}: ${outcome.failure ?? 'unknown error'}.`
 }

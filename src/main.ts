@@ -1,26 +1,26 @@
 /** run(): the one place that sequences the steps of the action and sets the step's result. */
 import * as core from '@actions/core'
-import { sendWithRetries, systemClock, Transport, type Clock, type HttpAnswer, type OutgoingRequest } from './http.js'
-import { maskSecretInputs, readPlan, type InputReader } from './inputs.js'
-import type { Plan } from './plan.js'
+import { noAnswerMessage, sendWithRetries, systemClock, Transport, type Clock, type HttpAnswer, type OutgoingRequest } from './http.js'
+import { maskSecretInputs, readPlan, type InputProblem, type InputReader } from './inputs/index.js'
+import { authHeaders, credentialSecrets, describeProject, refusedCredentials, vendorName } from './platform.js'
+import type { Plan, StorageCheck } from './plan.js'
 import { maskProxyCredentials } from './proxy.js'
-import { redact } from './redact.js'
-import { setOutputs, writeSummary, type RunContext, type RunReport, type Verified } from './report.js'
+import { redact, scrub } from './redact.js'
+import {
+  setInputErrorOutputs,
+  setOutputs,
+  writeInputErrorSummary,
+  writeSummary,
+  type ReportedProblem,
+  type RunContext,
+  type RunReport
+} from './report.js'
 import { currentRunContext } from './run-context.js'
+import { readSettings, type Origin, type SettingProblem } from './sources/settings.js'
 import { buildRequest, describeTarget } from './storage.js'
-import { makeProjectToken } from './token.js'
 import { ACTION_NAME, ACTION_VERSION } from './version.js'
 
-/** The outcome of the storage check that runs before a target is set. */
-export interface StorageCheck {
-  readonly verified: Verified
-  /** One line for the summary. */
-  readonly summary: string
-  /** Set when the check failed: the message the step fails with. */
-  readonly error?: string
-  /** Things worth a warning that do not fail the check. */
-  readonly warnings?: readonly string[]
-}
+export type { StorageCheck } from './plan.js'
 
 /** Checks that the storage credentials can write where archives will land. */
 export type StorageVerifier = (plan: Plan, transport: Transport, clock: Clock) => Promise<StorageCheck>
@@ -33,6 +33,8 @@ export interface RunDependencies {
   readonly transport: Transport
   readonly verifyStorage: StorageVerifier
   readonly runContext: () => Promise<RunContext>
+  /** The directory a configuration file and a certificate path are read relative to. */
+  readonly workspace: string
 }
 
 const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`
@@ -43,15 +45,17 @@ const checkStorage: StorageVerifier = async (plan, transport, clock) => {
   return makeStorageVerifier({ info: core.info, debug: core.debug })(plan, transport, clock)
 }
 
-/** Runs the action: read and check the inputs, verify the storage, send, report. */
+/** Runs the action: gather and check the settings, verify the storage, send, report. */
 export async function run(overrides: Partial<RunDependencies> = {}): Promise<void> {
+  const env = overrides.env ?? process.env
   const deps: RunDependencies = {
     readInput: readEachInputOnce(name => core.getInput(name)),
-    env: process.env,
+    env,
     clock: systemClock,
-    transport: new Transport(),
+    transport: new Transport(undefined, env),
     verifyStorage: checkStorage,
     runContext: currentRunContext,
+    workspace: env.GITHUB_WORKSPACE || process.cwd(),
     ...overrides
   }
   try {
@@ -59,16 +63,24 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
     maskSecretInputs(deps.readInput, core.setSecret)
     maskProxyCredentials(deps.env, core.setSecret)
 
-    const result = readPlan(deps.readInput, new Date(deps.clock.now()))
+    const gathered = await readSettings(deps.readInput, deps.workspace, core.setSecret)
+    if (!gathered.ok) {
+      await refuse(gathered.problems, deps)
+      return
+    }
+    const { settings } = gathered
+    const result = readPlan(settings.read, new Date(deps.clock.now()))
+    for (const notice of result.notices) core.notice(notice)
     for (const warning of result.warnings) core.warning(warning)
     if (!result.ok) {
-      for (const problem of result.problems) core.error(problem.message, { title: `Invalid input: ${problem.input}` })
-      core.setFailed(
-        `${result.problems.length} input problem(s) in ${[...new Set(result.problems.map(p => `'${p.input}'`))].join(', ')}; nothing was sent.`
+      await refuse(
+        result.problems.map(problem => locate(problem, settings.origin(problem.input))),
+        deps
       )
       return
     }
-    await carryOut(result.plan, deps)
+    const plan: Plan = settings.source === undefined ? result.plan : { ...result.plan, source: settings.source }
+    await carryOut(plan, deps)
   } catch (error) {
     // A last resort: the message only, never a stack trace.
     core.setFailed(`Unexpected failure: ${error instanceof Error ? error.message : String(error)}`)
@@ -87,17 +99,66 @@ function readEachInputOnce(read: InputReader): InputReader {
   }
 }
 
+/** A validation problem with the source of the setting it is about. */
+function locate(problem: InputProblem, origin: Origin): SettingProblem {
+  if (origin.kind === 'input') return problem
+  return { ...problem, message: `project '${origin.project}': ${problem.message}`, file: origin.file, line: origin.line }
+}
+
+/**
+ * Stops a run whose settings are wrong, before anything is sent: one ::error:: per problem (an
+ * annotation on the file's line when it came from the configuration file), the outputs, and a
+ * summary table of what is wrong and what each setting accepts.
+ */
+async function refuse(problems: readonly SettingProblem[], deps: RunDependencies): Promise<void> {
+  const reported: ReportedProblem[] = problems.map(problem => {
+    const where =
+      problem.file === undefined
+        ? undefined
+        : `${problem.file}${problem.line === undefined ? '' : ` line ${problem.line}`}${problem.column === undefined ? '' : `, column ${problem.column}`}`
+    const message = where === undefined ? problem.message : `${where}: ${problem.message}`
+    core.error(message, {
+      title: problem.file === undefined ? `Invalid input: ${problem.input}` : `Invalid setting: ${problem.input}`,
+      ...(problem.file === undefined ? {} : { file: problem.file }),
+      ...(problem.line === undefined ? {} : { startLine: problem.line }),
+      ...(problem.column === undefined ? {} : { startColumn: problem.column })
+    })
+    return { input: problem.input, message: problem.message, source: where ?? 'input' }
+  })
+  setInputErrorOutputs()
+  core.setFailed(
+    `${problems.length} problem(s) in the settings (${[...new Set(problems.map(p => `'${p.input}'`))].join(', ')}); nothing was sent.`
+  )
+  try {
+    await writeInputErrorSummary(reported, await deps.runContext())
+  } catch (error) {
+    core.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`)
+  }
+}
+
 async function carryOut(plan: Plan, deps: RunDependencies): Promise<void> {
   const secrets = secretValues(plan)
   const outgoing = buildRequest(plan)
+  const vendor = vendorName(plan.credentials)
+  const doing = plan.operation === 'set' ? 'Setting' : 'Removing'
+  core.info(`${doing} the archive upload target of ${describeProject(plan.credentials)} through ${plan.apiUrl}.`)
+  if (plan.withheldSecrets.length > 0) {
+    core.notice(
+      `Dry run without ${plan.withheldSecrets.map(n => `'${n}'`).join(', ')} (a pull request from a fork gets no secrets): every setting was validated; what needs the secrets is skipped.`
+    )
+  }
 
   let check: StorageCheck = {
     verified: 'skipped',
     summary: plan.operation === 'set' ? "skipped ('verify' is false)" : 'not needed for delete'
   }
-  if (plan.operation === 'set' && plan.verify) {
+  const storageSecretWithheld = plan.withheldSecrets.some(name => name === 'secret-key' || name === 'account-key')
+  if (plan.operation === 'set' && plan.verify && storageSecretWithheld) {
+    check = { verified: 'skipped', summary: 'skipped: the storage secret was not given (dry run)' }
+    core.notice('Storage check skipped: it writes with the storage secret, which this run was not given.')
+  } else if (plan.operation === 'set' && plan.verify) {
     check = await deps.verifyStorage(plan, deps.transport, deps.clock)
-    for (const warning of check.warnings ?? []) core.warning(warning)
+    for (const warning of check.warnings ?? []) core.warning(scrub(warning, secrets))
     if (check.error !== undefined) {
       await finish(
         plan,
@@ -113,7 +174,7 @@ async function carryOut(plan: Plan, deps: RunDependencies): Promise<void> {
   if (plan.dryRun) {
     core.info(`Dry run: would send ${outgoing.method} ${outgoing.url}`)
     if (outgoing.body !== undefined) core.info(`Body (secrets redacted): ${redact(outgoing.body, secrets)}`)
-    core.info('Nothing was sent to the vendor.')
+    core.info(`Nothing was sent to ${vendor}.`)
     await finish(plan, deps, {
       plan,
       attempts: 0,
@@ -127,16 +188,12 @@ async function carryOut(plan: Plan, deps: RunDependencies): Promise<void> {
   const outcome = await sendWithRetries(
     deps.transport,
     outgoing,
-    async () => {
-      const token = await makeProjectToken(plan.apiKey, plan.apiSecret, deps.clock.now())
-      core.setSecret(token)
-      return {
-        'X-OPENTOK-AUTH': token,
-        'Content-Type': 'application/json',
-        Accept: 'application/json',
-        'User-Agent': USER_AGENT
-      }
-    },
+    async () => ({
+      ...(await authHeaders(plan.credentials, deps.clock.now(), core.setSecret)),
+      'Content-Type': 'application/json',
+      Accept: 'application/json',
+      'User-Agent': USER_AGENT
+    }),
     { maxAttempts: plan.maxAttempts, timeoutMs: plan.timeoutSeconds * 1000 },
     deps.clock,
     { info: core.info, debug: core.debug }
@@ -146,18 +203,17 @@ async function carryOut(plan: Plan, deps: RunDependencies): Promise<void> {
   const base = { plan, attempts: outcome.attempts, verified: check.verified, verification: check.summary }
 
   if (answer === undefined) {
-    const message = `${outgoing.method} ${outgoing.url} got no answer after ${outcome.attempts} attempt(s): ${outcome.failure ?? 'unknown error'}.`
-    await finish(plan, deps, { ...base, result: 'no answer' }, message)
+    await finish(plan, deps, { ...base, result: 'no answer' }, noAnswerMessage(outgoing, outcome))
     return
   }
   const report = { ...base, status: answer.status }
   if (answer.status >= 200 && answer.status < 300) {
     const done = plan.operation === 'set' ? `archive upload target set to ${describeTarget(plan.target)}` : 'archive upload target removed'
-    core.info(`OpenTok answered ${answer.status}: ${done}.`)
+    core.info(`${vendor} answered ${answer.status}: ${done}.`)
     await finish(plan, deps, { ...report, result: done })
     return
   }
-  const message = explainFailure(outgoing, answer, secrets)
+  const message = explainFailure(plan, outgoing, answer, secrets)
   await finish(plan, deps, { ...report, result: `failed: HTTP ${answer.status}` }, message)
 }
 
@@ -165,9 +221,11 @@ async function carryOut(plan: Plan, deps: RunDependencies): Promise<void> {
 async function finish(plan: Plan, deps: RunDependencies, report: RunReport, failure?: string): Promise<void> {
   setOutputs(report)
   if (failure !== undefined) {
+    // A last net: whatever a message quotes, no form of a secret leaves the action.
+    const safe = scrub(failure, secretValues(plan))
     const answered = report.status !== undefined
-    if (answered && !plan.failOnError) core.warning(`${failure} The step stays green because 'fail-on-error' is false.`)
-    else core.setFailed(failure)
+    if (answered && !plan.failOnError) core.warning(`${safe} The step stays green because 'fail-on-error' is false.`)
+    else core.setFailed(safe)
   }
   try {
     await writeSummary(report, await deps.runContext())
@@ -177,17 +235,17 @@ async function finish(plan: Plan, deps: RunDependencies, report: RunReport, fail
 }
 
 /** What a non-2xx answer means and what to do, naming no secret. */
-export function explainFailure(outgoing: OutgoingRequest, answer: HttpAnswer, secrets: readonly string[]): string {
+export function explainFailure(plan: Plan, outgoing: OutgoingRequest, answer: HttpAnswer, secrets: readonly string[]): string {
   const what = `${outgoing.method} ${outgoing.url} answered ${answer.status}`
-  if (answer.status === 403) {
-    return `${what}: the API key or API secret is wrong. Check 'api-key' (the project's API key or Vonage Video App ID) and 'api-secret'.`
+  if (answer.status === 401 || answer.status === 403) return `${what}: ${refusedCredentials(plan.credentials)}`
+  const vendorMessage = messageOf(answer.body)
+  const said = vendorMessage === undefined ? '' : ` ${vendorName(plan.credentials)} said: "${redact(vendorMessage, secrets)}".`
+  if (answer.status === 400) return `${what}: the request was refused as invalid JSON data or as missing the upload target.${said}`
+  if (answer.status === 404) {
+    const id = plan.credentials.platform === 'opentok' ? "'api-key'" : "'application-id'"
+    return `${what}: no such project at this address. Check ${id} and 'api-url'.${said}`
   }
-  if (answer.status === 400) {
-    const vendorMessage = messageOf(answer.body)
-    const said = vendorMessage === undefined ? '' : ` OpenTok said: "${redact(vendorMessage, secrets)}".`
-    return `${what}: the request was refused as invalid JSON data or as missing the upload target.${said}`
-  }
-  return `${what}.`
+  return `${what}.${said}`
 }
 
 function messageOf(body: string): string | undefined {
@@ -203,8 +261,8 @@ function messageOf(body: string): string | undefined {
 }
 
 function secretValues(plan: Plan): string[] {
-  const values = [plan.apiSecret]
+  const values = credentialSecrets(plan.credentials)
   if (plan.target?.type === 's3') values.push(plan.target.secretKey)
   if (plan.target?.type === 'azure') values.push(plan.target.accountKey)
-  return values
+  return values.filter(value => value !== '')
 }

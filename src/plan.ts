@@ -1,4 +1,4 @@
-/** The typed, validated description of what one run of the action does. */
+/** The typed, validated description of what one run of the action does, and the shapes its layers share. */
 
 export type Operation = 'set' | 'delete'
 export type Fallback = 'none' | 'opentok'
@@ -8,6 +8,7 @@ export interface S3Target {
   readonly type: 's3'
   readonly bucket: string
   readonly accessKey: string
+  /** '' only in a dry run whose secrets were withheld (see Plan.withheldSecrets). */
   readonly secretKey: string
   /** Base URL of an S3-compatible service; absent means Amazon S3. */
   readonly endpoint?: string
@@ -18,6 +19,7 @@ export interface S3Target {
 export interface AzureTarget {
   readonly type: 'azure'
   readonly accountName: string
+  /** '' only in a dry run whose secrets were withheld. */
   readonly accountKey: string
   readonly container: string
   /** Azure domain of the account (e.g. core.windows.net); absent means the public cloud. */
@@ -25,6 +27,15 @@ export interface AzureTarget {
 }
 
 export type StorageTarget = S3Target | AzureTarget
+
+/**
+ * Who signs the vendor request. The two platforms differ only here: a legacy OpenTok project
+ * (API key + secret, HS256 in X-OPENTOK-AUTH) or a Vonage Video application (application ID +
+ * private key, RS256 in Authorization: Bearer). platform.ts holds what follows from each.
+ */
+export type Credentials =
+  | { readonly platform: 'opentok'; readonly apiKey: string; readonly apiSecret: string }
+  | { readonly platform: 'vonage'; readonly applicationId: string; readonly privateKey: string }
 
 /**
  * The encrypted-archiving setting: leave it as it is (absent), turn it off (`null`),
@@ -35,7 +46,7 @@ export type CertificateSetting =
   | { readonly kind: 'off' }
   | {
       readonly kind: 'set'
-      /** The PEM text, as given. */
+      /** The checked certificate alone, re-armoured as clean PEM. */
       readonly pem: string
       readonly subject: string
       readonly fingerprint256: string
@@ -43,8 +54,7 @@ export type CertificateSetting =
     }
 
 export interface Plan {
-  readonly apiKey: string
-  readonly apiSecret: string
+  readonly credentials: Credentials
   readonly operation: Operation
   /** Where archives go; only for `set`. */
   readonly target?: StorageTarget
@@ -56,4 +66,25 @@ export interface Plan {
   readonly verify: boolean
   readonly maxAttempts: number
   readonly timeoutSeconds: number
+  /**
+   * Secret inputs that were not given. Only a dry run allows that (a pull request from a fork
+   * gets no secrets): it validates everything else and skips what needs them.
+   */
+  readonly withheldSecrets: readonly string[]
+  /** Where the settings came from, e.g. "`.github/opentok-archive-target.yml`, project `staging`"; absent for plain inputs. */
+  readonly source?: string
+}
+
+/** How the storage check ended: passed, failed, or not run. */
+export type Verified = 'true' | 'false' | 'skipped'
+
+/** The outcome of the storage check that runs before a target is set. */
+export interface StorageCheck {
+  readonly verified: Verified
+  /** One line for the summary. */
+  readonly summary: string
+  /** Set when the check failed: the message the step fails with. */
+  readonly error?: string
+  /** Things worth a warning that do not fail the check. */
+  readonly warnings?: readonly string[]
 }

@@ -30,3 +30,35 @@ function safeDecode(text: string): string {
     return text
   }
 }
+
+const DEFAULT_PORTS: Record<string, number> = { 'http:': 80, 'https:': 443 }
+
+/**
+ * The proxy a request to `url` goes through, as `host:port` (never its credentials), or
+ * undefined when it goes direct. The same reading of HTTP(S)_PROXY and NO_PROXY as undici's
+ * EnvHttpProxyAgent, which sends the requests, so a failure can name the proxy it failed to reach.
+ */
+export function proxyFor(url: string, env: NodeJS.ProcessEnv): string | undefined {
+  const target = new URL(url)
+  const httpProxy = env.http_proxy ?? env.HTTP_PROXY
+  const proxy = target.protocol === 'https:' ? (env.https_proxy ?? env.HTTPS_PROXY ?? httpProxy) : httpProxy
+  if (!proxy) return undefined
+  const hostname = target.host.replace(/:\d*$/, '').toLowerCase()
+  const port = Number.parseInt(target.port, 10) || DEFAULT_PORTS[target.protocol] || 0
+  const noProxy = env.no_proxy ?? env.NO_PROXY ?? ''
+  if (noProxy === '*') return undefined
+  for (const entry of noProxy.split(/[,\s]/).filter(Boolean)) {
+    const parsed = /^(.+):(\d+)$/.exec(entry)
+    const host = (parsed?.[1] ?? entry).toLowerCase()
+    if (parsed && Number(parsed[2]) !== port) continue
+    if (/^[.*]/.test(host) ? hostname.endsWith(host.replace(/^\*/, '')) : hostname === host) return undefined
+  }
+  try {
+    const parsedProxy = new URL(proxy.includes('://') ? proxy : `http://${proxy}`)
+    return parsedProxy.port
+      ? `${parsedProxy.hostname}:${parsedProxy.port}`
+      : `${parsedProxy.hostname}:${DEFAULT_PORTS[parsedProxy.protocol] ?? 80}`
+  } catch {
+    return 'the proxy in HTTPS_PROXY / HTTP_PROXY'
+  }
+}

@@ -1,25 +1,123 @@
-/** Redaction of text that may hold secrets, such as the vendor's echo of the storage settings. */
+/**
+ * Redaction of text that may quote a secret, such as the vendor's echo of the storage settings
+ * or an error message that quotes the request body. Robust by construction: after every known
+ * form of a secret is replaced, the text is checked once more with every escape undone (JSON
+ * at any depth, URL-encoding, HTML entities, stray backslashes); text that still holds a secret
+ * is not printed at all, only its length.
+ */
 
-const SECRET_FIELDS = new Set(['secretKey', 'accountKey', 'apiSecret', 'token', 'certificate'])
-const MAX_SHOWN = 2000
 export const REDACTED = '***'
+const SECRET_FIELDS = new Set(['secretKey', 'accountKey', 'apiSecret', 'privateKey', 'private_key', 'token', 'certificate'])
+const MAX_SHOWN = 2000
+/** Shorter values are left alone: replacing them would garble the text, and they are never printed on their own. */
+const MIN_SECRET_LENGTH = 4
+const MAX_ESCAPE_DEPTH = 4
 
 /**
- * Returns `text` with every secret replaced: JSON fields that hold secrets by name, then every
- * occurrence of a known secret value, as it is and as JSON escapes it.
+ * Returns `text` with every secret replaced: JSON fields that hold secrets by name, every string
+ * that quotes a secret in any escaping, and, when the text is not JSON, every known form of each
+ * secret. Shortened past 2,000 characters.
  */
 export function redact(text: string, secrets: readonly string[]): string {
-  let result = text
+  const known = secrets.filter(secret => secret.length >= MIN_SECRET_LENGTH)
+  let result: string
   try {
-    result = JSON.stringify(JSON.parse(text, (key, value: unknown) => (SECRET_FIELDS.has(key) && value !== null ? REDACTED : value)))
+    result = JSON.stringify(redactValue(JSON.parse(text), known))
   } catch {
-    // Not JSON: redacted by value only.
+    result = text
   }
-  for (const secret of secrets) {
-    if (secret.length < 4) continue // too short to replace without garbling the text; never printed on its own
-    for (const form of new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)])) {
-      result = result.split(form).join(REDACTED)
-    }
-  }
+  result = scrub(result, known)
   return result.length > MAX_SHOWN ? `${result.slice(0, MAX_SHOWN)}… (${result.length - MAX_SHOWN} more characters)` : result
+}
+
+/**
+ * Replaces every known form of each secret in `text`; when a secret can still be read back from
+ * what is left, returns a placeholder with the text's length instead.
+ */
+export function scrub(text: string, secrets: readonly string[]): string {
+  let result = text
+  for (const secret of secrets.filter(s => s.length >= MIN_SECRET_LENGTH)) {
+    for (const form of formsOf(secret)) result = result.split(form).join(REDACTED)
+  }
+  return quotesSecret(result, secrets) ? `(${text.length} characters withheld: they quote a secret)` : result
+}
+
+/** Whether `text` holds any of `secrets` in any form: as it is, escaped at any depth, URL-encoded or base64. */
+export function quotesSecret(text: string, secrets: readonly string[]): boolean {
+  const plain = unescapeAll(text)
+  const bare = text.replace(/\\/g, '')
+  return secrets
+    .filter(secret => secret.length >= MIN_SECRET_LENGTH)
+    .some(secret => {
+      if (formsOf(secret).some(form => text.includes(form))) return true
+      const plainSecret = unescapeAll(secret)
+      if (plainSecret.length >= MIN_SECRET_LENGTH && plain.includes(plainSecret)) return true
+      const bareSecret = secret.replace(/\\/g, '')
+      return bareSecret.length >= MIN_SECRET_LENGTH && bare.includes(bareSecret)
+    })
+}
+
+function redactValue(value: unknown, secrets: readonly string[]): unknown {
+  if (typeof value === 'string') {
+    const scrubbed = replaceForms(value, secrets)
+    return quotesSecret(scrubbed, secrets) ? REDACTED : scrubbed
+  }
+  if (Array.isArray(value)) return value.map(item => redactValue(item, secrets))
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, SECRET_FIELDS.has(key) && item !== null ? REDACTED : redactValue(item, secrets)])
+    )
+  }
+  return value
+}
+
+function replaceForms(text: string, secrets: readonly string[]): string {
+  let result = text
+  for (const secret of secrets) for (const form of formsOf(secret)) result = result.split(form).join(REDACTED)
+  return result
+}
+
+const formsCache = new Map<string, string[]>()
+
+/**
+ * The forms a secret can be quoted in, longest first: as it is; JSON-escaped once to four times;
+ * URL-encoded once or twice; and the part of its base64 (and base64url) that does not depend on
+ * the bytes around it, at each of the three alignments.
+ */
+export function formsOf(secret: string): string[] {
+  const cached = formsCache.get(secret)
+  if (cached !== undefined) return cached
+  const forms = new Set<string>([secret])
+  let escaped = secret
+  for (let depth = 0; depth < MAX_ESCAPE_DEPTH; depth++) {
+    escaped = JSON.stringify(escaped).slice(1, -1)
+    forms.add(escaped)
+  }
+  forms.add(encodeURIComponent(secret)).add(encodeURIComponent(encodeURIComponent(secret)))
+  const bytes = Buffer.from(secret, 'utf8')
+  for (let offset = 0; offset < 3; offset++) {
+    const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString('base64')
+    const core = encoded.slice(Math.ceil((8 * offset) / 6), Math.floor((8 * (offset + bytes.length)) / 6))
+    if (core.length >= 6) forms.add(core).add(core.replace(/\+/g, '-').replace(/\//g, '_'))
+  }
+  const result = [...forms].filter(form => form.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length)
+  formsCache.set(secret, result)
+  return result
+}
+
+/** Undoes JSON escapes, URL-encoding and HTML numeric entities, repeatedly, then drops stray backslashes. */
+export function unescapeAll(text: string): string {
+  let current = text
+  for (let round = 0; round < 8; round++) {
+    const next = current
+      .replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+      .replace(/\\([nrt])/g, (_, c: string) => (c === 'n' ? '\n' : c === 'r' ? '\r' : '\t'))
+      .replace(/(?:%[0-9a-fA-F]{2})+/g, run => Buffer.from(run.replace(/%/g, ''), 'hex').toString('utf8'))
+      .replace(/&#(\d{1,7});/g, (_, code: string) => String.fromCodePoint(Math.min(Number(code), 0x10ffff)))
+      .replace(/&#x([0-9a-fA-F]{1,6});/g, (_, hex: string) => String.fromCodePoint(Math.min(parseInt(hex, 16), 0x10ffff)))
+      .replace(/\\(.)/gsu, '$1')
+    if (next === current) return next
+    current = next
+  }
+  return current
 }

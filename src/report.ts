@@ -1,15 +1,16 @@
 /** What the run tells the workflow: step outputs and the job summary, with every secret left out. */
 import * as core from '@actions/core'
-import type { Plan } from './plan.js'
+import type { InputProblem } from './inputs/index.js'
+import { describeProject } from './platform.js'
+import type { Plan, Verified } from './plan.js'
 import { describeTarget } from './storage.js'
 
-/** How the storage check ended: passed, failed, or not run. */
-export type Verified = 'true' | 'false' | 'skipped'
+export type { Verified } from './plan.js'
 
 /** Everything the report shows about one run. */
 export interface RunReport {
   readonly plan: Plan
-  /** HTTP status of the final vendor answer; undefined when nothing was sent. */
+  /** HTTP status of the final vendor answer; undefined when nothing was sent or no answer came. */
   readonly status?: number
   readonly attempts: number
   readonly verified: Verified
@@ -26,21 +27,30 @@ export interface RunContext {
   readonly runUrl?: string
 }
 
+type Output = (name: string, value: string) => void
+
 /** Sets the step outputs: status, attempts, target, verified. */
-export function setOutputs(report: RunReport, output: (name: string, value: string) => void = core.setOutput): void {
+export function setOutputs(report: RunReport, output: Output = core.setOutput): void {
   output('status', report.status === undefined ? '' : String(report.status))
   output('attempts', String(report.attempts))
   output('target', describeTarget(report.plan.target))
   output('verified', report.verified)
 }
 
+/** The outputs of a run stopped by its inputs: nothing was sent and nothing was checked. */
+export function setInputErrorOutputs(output: Output = core.setOutput): void {
+  output('status', '')
+  output('attempts', '0')
+  output('target', '')
+  output('verified', 'skipped')
+}
+
 /** The summary rows, in order; every value is secret-free by construction. */
 export function summaryRows(report: RunReport): Array<[string, string]> {
   const { plan } = report
-  const rows: Array<[string, string]> = [
-    ['Project', plan.apiKey],
-    ['Operation', plan.operation]
-  ]
+  const rows: Array<[string, string]> = [['Project', describeProject(plan.credentials)]]
+  if (plan.source !== undefined) rows.push(['Settings', plan.source])
+  rows.push(['Operation', plan.operation])
   const target = plan.target
   if (target?.type === 's3') {
     rows.push(['Type', 's3'], ['Bucket', target.bucket], ['Endpoint', target.endpoint ?? 'Amazon S3 (default)'], ['SSE', target.sse])
@@ -55,15 +65,14 @@ export function summaryRows(report: RunReport): Array<[string, string]> {
     rows.push(['Fallback', plan.fallback], ['Certificate', describeCertificate(plan)])
     rows.push(['Storage check', report.verification ?? report.verified])
   }
-  rows.push(
-    [
-      'Status',
-      report.status === undefined ? (plan.dryRun ? 'dry run: nothing was sent to the vendor' : 'no answer') : String(report.status)
-    ],
-    ['Attempts', String(report.attempts)],
-    ['Result', report.result]
-  )
+  rows.push(['Status', statusText(report)], ['Attempts', String(report.attempts)], ['Result', report.result])
   return rows
+}
+
+function statusText(report: RunReport): string {
+  if (report.status !== undefined) return String(report.status)
+  if (report.plan.dryRun) return 'dry run: nothing was sent to the vendor'
+  return report.attempts === 0 ? 'not sent' : 'no answer'
 }
 
 function describeCertificate(plan: Plan): string {
@@ -71,6 +80,12 @@ function describeCertificate(plan: Plan): string {
   if (cert.kind === 'unchanged') return 'unchanged'
   if (cert.kind === 'off') return 'encryption turned off (null)'
   return `${cert.subject}; SHA-256 ${cert.fingerprint256}; expires ${cert.validTo.toISOString().slice(0, 10)}`
+}
+
+/** One input problem as the summary lists it: where the setting came from, and what is wrong and allowed. */
+export interface ReportedProblem extends InputProblem {
+  /** e.g. "input" or "`.github/opentok-archive-target.yml` line 7, project `staging`". */
+  readonly source: string
 }
 
 /** Writes the job summary: a heading, the table and the run line. Does nothing outside a runner. */
@@ -84,14 +99,36 @@ export async function writeSummary(report: RunReport, context: RunContext, summa
     ],
     ...summaryRows(report).map(([field, value]) => [escapeHtml(field), escapeHtml(value)])
   ])
-  if (context.repository !== undefined) {
-    const line = `${context.repository} · ${context.workflow ?? 'workflow'}`
-    summary.addRaw(
-      context.runUrl === undefined ? escapeHtml(line) : `<a href="${escapeHtml(context.runUrl)}">${escapeHtml(line)}</a>`,
-      true
-    )
-  }
+  addRunLine(summary, context)
   await summary.write()
+}
+
+/** Writes the job summary of a run refused for its inputs: which settings, from where, and what each accepts. */
+export async function writeInputErrorSummary(
+  problems: readonly ReportedProblem[],
+  context: RunContext,
+  summary: typeof core.summary = core.summary
+): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return
+  summary
+    .addHeading('OpenTok archive upload target: invalid settings', 3)
+    .addRaw(`<p>${escapeHtml(`${problems.length} problem(s); nothing was sent to the vendor or the storage.`)}</p>`, true)
+    .addTable([
+      [
+        { data: 'Setting', header: true },
+        { data: 'Source', header: true },
+        { data: 'What is wrong, and what it accepts', header: true }
+      ],
+      ...problems.map(problem => [escapeHtml(problem.input), escapeHtml(problem.source), escapeHtml(problem.message)])
+    ])
+  addRunLine(summary, context)
+  await summary.write()
+}
+
+function addRunLine(summary: typeof core.summary, context: RunContext): void {
+  if (context.repository === undefined) return
+  const line = `${context.repository} · ${context.workflow ?? 'workflow'}`
+  summary.addRaw(context.runUrl === undefined ? escapeHtml(line) : `<a href="${escapeHtml(context.runUrl)}">${escapeHtml(line)}</a>`, true)
 }
 
 function escapeHtml(text: string): string {

@@ -6,9 +6,11 @@ import type { RunContext } from './report.js'
 export async function currentRunContext(): Promise<RunContext> {
   if (!process.env.GITHUB_REPOSITORY) return {}
   const repository = `${context.repo.owner}/${context.repo.repo}`
+  // Local runs (local-action, a laptop) may have no run number or ID: leave them out rather than show NaN.
+  const number = Number.isInteger(context.runNumber) ? ` #${context.runNumber}` : ''
   return {
     repository,
-    workflow: `${context.workflow} #${context.runNumber}`,
-    runUrl: `${context.serverUrl}/${repository}/actions/runs/${context.runId}`
+    workflow: `${context.workflow || 'workflow'}${number}`,
+    ...(Number.isInteger(context.runId) ? { runUrl: `${context.serverUrl}/${repository}/actions/runs/${context.runId}` } : {})
   }
 }

@@ -1,14 +1,15 @@
 /** Turns a plan into the vendor request: method, URL and JSON body, as the archive storage API reads them. */
 import type { OutgoingRequest } from './http.js'
+import { projectIdOf } from './platform.js'
 import type { Plan, StorageTarget } from './plan.js'
 
 /**
- * `PUT|DELETE {api-url}/v2/project/{apiKey}/archive/storage`, with the body for a PUT. The body
- * holds the storage secret: never print it as it is.
+ * `PUT|DELETE {api-url}/v2/project/{API key or application ID}/archive/storage`, with the body for
+ * a PUT. The body holds the storage secret: never print it as it is.
  */
 export function buildRequest(plan: Plan): OutgoingRequest {
-  // api-key is validated to letters, digits and '-', so it is safe in the path as it is.
-  const url = `${plan.apiUrl}/v2/project/${plan.apiKey}/archive/storage`
+  // Both IDs are validated to letters, digits and '-', so they are safe in the path as they are.
+  const url = `${plan.apiUrl}/v2/project/${projectIdOf(plan.credentials)}/archive/storage`
   if (plan.operation === 'delete') return { method: 'DELETE', url }
   if (plan.target === undefined) throw new Error('a set operation needs a storage target')
   return { method: 'PUT', url, body: JSON.stringify(buildBody(plan, plan.target)) }

@@ -89,3 +89,32 @@ export function makeTestCa(): TestCa {
     remove: () => rmSync(dir, { recursive: true, force: true })
   }
 }
+
+/** A 2048-bit RSA certificate and its private key, as `openssl req -x509` writes them. */
+export function makeCertificateWithKey(): { cert: string; key: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'cert-'))
+  try {
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+        '-days',
+        '365',
+        '-subj',
+        '/CN=archives.example.com/O=Acme Video'
+      ],
+      { stdio: 'ignore' }
+    )
+    return { cert: readFileSync(join(dir, 'cert.pem'), 'utf8'), key: readFileSync(join(dir, 'key.pem'), 'utf8') }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}

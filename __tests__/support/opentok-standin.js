@@ -1,13 +1,16 @@
 // @ts-check
 /**
- * A loopback stand-in for the OpenTok archive storage endpoint, shared by the tests, the demo and
- * the benchmark. It checks each request as the vendor contract (shared/reference/API.md) reads:
- * the X-OPENTOK-AUTH JWT (HS256 over the API secret, claims iss/ist/iat/exp/jti), the path, the
- * method, the content type and the exact body schema. By default it answers a valid PUT with 200
+ * A loopback stand-in for the archive storage endpoint, shared by the tests, the demo and the
+ * benchmark. It checks each request as the vendor contract (shared/reference/API.md and
+ * docs/vendor-contract.md) reads. OpenTok mode (given apiKey/apiSecret): the X-OPENTOK-AUTH JWT,
+ * HS256 over the API secret, claims iss/ist/iat/exp/jti. Vonage mode (given applicationId and the
+ * application's publicKey): `Authorization: Bearer` with an RS256 JWT verified against the public
+ * key, claims application_id/iat/jti/exp, and no X-OPENTOK-AUTH. Both: the path, the method, the
+ * content type and the exact body schema. By default it answers a valid PUT with 200
  * and the echo (secrets included, as the vendor does), a valid DELETE with 204, a bad body with
  * 400 and a bad token with 403. Tests can script any other answer, a reset, or a hang.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto'
+import { createHmac, createPublicKey, timingSafeEqual, verify as verifySignature } from 'node:crypto'
 import { createServer } from 'node:http'
 import { createServer as createTlsServer } from 'node:https'
 
@@ -22,11 +25,15 @@ const S3_KEYS = { required: ['bucket', 'accessKey', 'secretKey', 'sse'], optiona
 const AZURE_KEYS = { required: ['accountName', 'accountKey', 'container'], optional: ['domain'] }
 
 /** @typedef {Script} ScriptType */
+/**
+ * An OpenTok project (API key and secret) or a Vonage application (its ID and public key).
+ * @typedef {{ apiKey: string, apiSecret: string } | { applicationId: string, publicKey: string }} Project
+ */
 
 /**
  * Starts the stand-in on 127.0.0.1 with an ephemeral port; over https when given a key and
  * certificate.
- * @param {{ apiKey: string, apiSecret: string }} project
+ * @param {Project} project
  * @param {{ tls?: { key: string, cert: string } }} [options]
  */
 export async function startStandIn(project, options = {}) {
@@ -68,7 +75,9 @@ export async function startStandIn(project, options = {}) {
       /** @type {ScriptedAnswer} */
       let answer
       if (next) answer = next
-      else if (badToken) answer = { status: 403, body: JSON.stringify({ code: -1, message: 'Invalid API key or secret' }) }
+      else if (badToken && 'apiKey' in project)
+        answer = { status: 403, body: JSON.stringify({ code: -1, message: 'Invalid API key or secret' }) }
+      else if (badToken) answer = { status: 401, body: JSON.stringify({ code: 401, message: 'Invalid token' }) }
       else if (problems.length > 0) answer = { status: 400, body: JSON.stringify({ code: -1, message: problems.join('; ') }) }
       else if (req.method === 'DELETE') answer = { status: 204 }
       else answer = { status: 200, body }
@@ -106,18 +115,28 @@ export async function startStandIn(project, options = {}) {
 }
 
 /**
- * @param {{ apiKey: string, apiSecret: string }} project
+ * @param {Project} project
  * @param {import('node:http').IncomingMessage} req
  * @param {string} body
  */
 function checkRequest(project, req, body) {
   /** @type {string[]} */
   const problems = []
-  const path = `/v2/project/${project.apiKey}/archive/storage`
+  const id = 'apiKey' in project ? project.apiKey : project.applicationId
+  const path = `/v2/project/${id}/archive/storage`
   if (req.url !== path) problems.push(`path is ${req.url}, expected ${path}`)
   if (req.method !== 'PUT' && req.method !== 'DELETE') problems.push(`method ${req.method} is not PUT or DELETE`)
-  const token = req.headers['x-opentok-auth']
-  const { claims, problem } = verifyToken(typeof token === 'string' ? token : '', project)
+  let verdict
+  if ('apiKey' in project) {
+    const token = req.headers['x-opentok-auth']
+    if (req.headers.authorization !== undefined) problems.push('an Authorization header was sent to OpenTok')
+    verdict = verifyToken(typeof token === 'string' ? token : '', project)
+  } else {
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')
+    if (req.headers['x-opentok-auth'] !== undefined) problems.push('X-OPENTOK-AUTH was sent to Vonage Video')
+    verdict = bearer ? verifyApplicationToken(bearer[1] ?? '', project) : { problem: 'no Authorization: Bearer header' }
+  }
+  const { claims, problem } = verdict
   const badToken = problem !== undefined
   if (problem) problems.push(problem)
   if (req.method === 'PUT') {
@@ -126,6 +145,37 @@ function checkRequest(project, req, body) {
   }
   if (req.method === 'DELETE' && body !== '') problems.push('DELETE has a body')
   return { problems, claims, badToken }
+}
+
+/**
+ * Verifies a Vonage application's RS256 JWT with node:crypto and the application's public key,
+ * independent of the action's jsonwebtoken: header, signature, and the claims Vonage reads.
+ * @param {string} token
+ * @param {{ applicationId: string, publicKey: string }} application
+ * @returns {{ claims?: Record<string, unknown>, problem?: string }}
+ */
+export function verifyApplicationToken(token, application) {
+  const parts = token.split('.')
+  if (parts.length !== 3) return { problem: 'the Bearer token is not a JWT' }
+  const [header, payload, signature] = /** @type {[string, string, string]} */ (parts)
+  const head = JSON.parse(Buffer.from(header, 'base64url').toString('utf8'))
+  if (head.alg !== 'RS256') return { problem: `JWT alg is ${head.alg}` }
+  const valid = verifySignature(
+    'RSA-SHA256',
+    Buffer.from(`${header}.${payload}`),
+    createPublicKey(application.publicKey),
+    Buffer.from(signature, 'base64url')
+  )
+  if (!valid) return { problem: "JWT signature does not match the application's public key" }
+  const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'))
+  const now = Math.floor(Date.now() / 1000)
+  if (claims.application_id !== application.applicationId) return { claims, problem: `application_id is ${claims.application_id}` }
+  if (typeof claims.iat !== 'number' || Math.abs(claims.iat - now) > 60) return { claims, problem: 'iat is not now' }
+  if (typeof claims.exp !== 'number' || claims.exp <= now || claims.exp - claims.iat > 900)
+    return { claims, problem: 'exp is past or more than 15 minutes after iat' }
+  if (claims.nbf !== undefined && claims.nbf > now) return { claims, problem: 'nbf is in the future' }
+  if (typeof claims.jti !== 'string' || claims.jti === '') return { claims, problem: 'jti is missing' }
+  return { claims }
 }
 
 /**

@@ -1,10 +1,9 @@
 import type { Plan } from '../../src/plan.js'
 
-/** A valid S3 plan with every default, for tests of the pure modules; override what a test needs. */
+/** A valid S3 plan of an OpenTok project with every default, for tests of the pure modules; override what a test needs. */
 export function s3Plan(overrides: Partial<Plan> = {}): Plan {
   return {
-    apiKey: '46000042',
-    apiSecret: 'api-secret-value',
+    credentials: { platform: 'opentok', apiKey: '46000042', apiSecret: 'api-secret-value' },
     operation: 'set',
     target: { type: 's3', bucket: 'acme', accessKey: 'AK', secretKey: 'secret-key-value', sse: 's3' },
     fallback: 'none',
@@ -15,6 +14,7 @@ export function s3Plan(overrides: Partial<Plan> = {}): Plan {
     verify: true,
     maxAttempts: 3,
     timeoutSeconds: 30,
+    withheldSecrets: [],
     ...overrides
   }
 }

@@ -1,8 +1,8 @@
 /** The small object the storage check writes where the vendor will write archives. */
 
-/** Always the same name, so repeated checks overwrite one object instead of piling up. */
-export function checkObjectKey(apiKey: string): string {
-  return `${apiKey}/.archive-target-check`
+/** Where archives of the project land ({API key or application ID}/…), always the same name, so repeated checks overwrite one object instead of piling up. */
+export function checkObjectKey(projectId: string): string {
+  return `${projectId}/.archive-target-check`
 }
 
 /** What the object says: what it is and which run wrote it. */

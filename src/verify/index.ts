@@ -4,7 +4,8 @@
  * not check the credentials itself, so with 'fallback: none' a mistake here would lose archives.
  */
 import { sendWithRetries, type Clock, type HttpAnswer, type SendLog, type Transport } from '../http.js'
-import type { StorageCheck } from '../main.js'
+import type { StorageCheck } from '../plan.js'
+import { projectIdOf } from '../platform.js'
 import type { AzureTarget, Plan, S3Target } from '../plan.js'
 import { redact } from '../redact.js'
 import { blobRequestHeaders, blobServiceUrl, blobUrl } from './azure.js'
@@ -33,7 +34,7 @@ export function makeStorageVerifier(log: SendLog, env: NodeJS.ProcessEnv = proce
   return async (plan: Plan, transport: Transport, clock: Clock): Promise<StorageCheck> => {
     const target = plan.target
     if (target === undefined) return { verified: 'skipped', summary: 'not needed for delete' }
-    const key = checkObjectKey(plan.apiKey)
+    const key = checkObjectKey(projectIdOf(plan.credentials))
     const content = checkObjectContent(env, new Date(clock.now()))
     const io: CheckIo = {
       transport,
@@ -52,7 +53,11 @@ async function checkS3(target: S3Target, key: string, content: string, amazonS3:
   const where = `s3://${target.bucket}/${key}`
   const endpoint = target.endpoint ?? amazonS3
   const put = await sendToS3('PUT', target, endpoint, key, content, DEFAULT_REGION, io)
-  const refused = refusal('write', where, put.answer, put.failure, io.secrets)
+  const dnsHint =
+    target.endpoint === undefined
+      ? "Amazon S3 has no such host for this bucket: check 'bucket'."
+      : `the host of 'endpoint' (${new URL(endpoint).hostname}) does not resolve: check 'endpoint'.`
+  const refused = refusal('write', where, put.answer, put.failure, io.secrets, dnsHint)
   if (refused !== undefined) return refused
   const sse = target.sse === 's3' ? ' with SSE-S3' : ''
   const del = await sendToS3('DELETE', target, endpoint, key, undefined, put.region, io)
@@ -78,7 +83,8 @@ async function checkAzure(
       io.log
     )
   const put = await send('PUT', content)
-  const refused = refusal('write', where, put.answer, put.failure, io.secrets)
+  const dnsHint = `the storage account's host (${new URL(url).hostname}) does not resolve: check 'account-name'${target.domain === undefined ? '' : " and 'domain'"}; the account may not exist.`
+  const refused = refusal('write', where, put.answer, put.failure, io.secrets, dnsHint)
   if (refused !== undefined) return refused
   const del = await send('DELETE')
   return deleted(`wrote ${where}`, where, del.answer, del.failure)
@@ -90,9 +96,19 @@ function refusal(
   where: string,
   answer: HttpAnswer | undefined,
   failure: string | undefined,
-  secrets: readonly string[]
+  secrets: readonly string[],
+  dnsHint: string
 ): StorageCheck | undefined {
-  const tail = "Nothing was sent to OpenTok. Fix the storage settings, or set 'verify: false' only if this runner cannot reach the storage."
+  const tail =
+    "Nothing was sent to the vendor. Fix the storage settings, or set 'verify: false' only if this runner cannot reach the storage."
+  if (answer === undefined && failure !== undefined && /^ENOTFOUND\b/.test(failure)) {
+    // A name that does not resolve is a wrong setting, not an unreachable network: name the input.
+    return {
+      verified: 'false',
+      summary: 'refused: the storage host does not exist (ENOTFOUND)',
+      error: `Storage check failed: could not ${action} ${where}: ${dnsHint} Nothing was sent to the vendor.`
+    }
+  }
   if (answer === undefined) {
     return {
       verified: 'false',

@@ -10,8 +10,9 @@ export function parseStorageError(
     const value = headers[name]
     return Array.isArray(value) ? value[0] : value
   }
-  const code = header('x-ms-error-code') ?? tag('Code')
-  const region = header('x-amz-bucket-region') ?? tag('Region')
+  // Only code-shaped values: the text is printed, and a body may quote anything.
+  const code = [header('x-ms-error-code'), tag('Code')].find(value => value !== undefined && /^[A-Za-z0-9.]{1,64}$/.test(value))
+  const region = [header('x-amz-bucket-region'), tag('Region')].find(value => value !== undefined && /^[a-z0-9-]{1,40}$/.test(value))
   return { ...(code === undefined ? {} : { code }), ...(region === undefined ? {} : { region }) }
 }
 

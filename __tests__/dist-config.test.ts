@@ -1,0 +1,226 @@
+/**
+ * The configuration file through the committed dist/ under Node 24, as a runner runs it: the
+ * workspace (GITHUB_WORKSPACE) holds .github/opentok-archive-target.yml and a certificate file.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest'
+import { makeCertificateWithKey } from './support/certificates.js'
+import { startStandIn } from './support/opentok-standin.js'
+import { findLeaks, runAction, type ActionRun } from './support/run-action.js'
+
+const project = { apiKey: '46000001', apiSecret: 'config-file-api-secret-6a5b4c3d' }
+const secretKey = 'config/secret+key/0123456789'
+const accountKey = 'Y29uZmlnLWZpbGUtYWNjb3VudC1rZXk='
+const { cert, key } = makeCertificateWithKey()
+const CONFIG = `# yaml-language-server: $schema=../schema/opentok-archive-target.schema.json
+projects:
+  staging:
+    api-key: "46000001"
+    bucket: acme-staging-archives
+    access-key: AKIAEXAMPLESTAGING01
+    fallback: none
+  production:
+    api-key: 46000001
+    type: Azure
+    account-name: acmearchives
+    container: archives
+    certificate: certs/archive-encryption.pem
+`
+
+let standIn: Awaited<ReturnType<typeof startStandIn>>
+let workspace: string
+beforeAll(async () => {
+  standIn = await startStandIn(project)
+  workspace = mkdtempSync(join(tmpdir(), 'workspace-'))
+  mkdirSync(join(workspace, '.github'))
+  mkdirSync(join(workspace, 'certs'))
+  writeFileSync(join(workspace, '.github', 'opentok-archive-target.yml'), CONFIG)
+  writeFileSync(join(workspace, 'certs', 'archive-encryption.pem'), cert)
+  writeFileSync(join(workspace, 'certs', 'with-key.pem'), `${cert}${key}`)
+})
+afterAll(async () => {
+  await standIn.close()
+  rmSync(workspace, { recursive: true, force: true })
+})
+beforeEach(() => {
+  standIn.requests.length = 0
+})
+
+const act = (inputs: Record<string, string>, config?: string): Promise<ActionRun> => {
+  if (config !== undefined) writeFileSync(join(workspace, 'other.yml'), config)
+  return runAction({ 'api-url': standIn.url, verify: 'false', ...inputs }, { node: inject('node24'), env: { GITHUB_WORKSPACE: workspace } })
+}
+const secrets = { 'api-secret': project.apiSecret, 'secret-key': secretKey }
+const errorsOf = (run: ActionRun) => run.stdout.split('\n').filter(line => line.startsWith('::error'))
+const noLeaks = (run: ActionRun, extra: string[] = []) =>
+  expect(
+    findLeaks(run, [project.apiSecret, secretKey, accountKey, ...extra, ...standIn.requests.map(r => String(r.headers['x-opentok-auth']))])
+  ).toEqual([])
+
+describe('a configuration file, through dist/', () => {
+  it('gives exactly the body the plain inputs give, for S3 (project alone reads the default file)', async () => {
+    const fromFile = await act({ project: 'staging', ...secrets })
+    const plain = await act({
+      'api-key': '46000001',
+      bucket: 'acme-staging-archives',
+      'access-key': 'AKIAEXAMPLESTAGING01',
+      fallback: 'none',
+      ...secrets
+    })
+    expect([fromFile.code, plain.code]).toEqual([0, 0])
+    expect(standIn.requests.map(r => r.problems)).toEqual([[], []])
+    expect(standIn.requests[0]!.body).toBe(standIn.requests[1]!.body)
+    expect(standIn.requests[0]!.path).toBe(standIn.requests[1]!.path)
+    expect(fromFile.summary).toContain('<td>Settings</td><td>.github/opentok-archive-target.yml, project staging</td>')
+    noLeaks(fromFile)
+  })
+
+  it('gives exactly the body the plain inputs give, for Azure with the certificate by path and by text', async () => {
+    const azureSecrets = { 'api-secret': project.apiSecret, 'account-key': accountKey }
+    const fromFile = await act({ 'config-file': '.github/opentok-archive-target.yml', project: 'production', ...azureSecrets })
+    const plain = await act({
+      'api-key': '46000001',
+      type: 'azure',
+      'account-name': 'acmearchives',
+      container: 'archives',
+      certificate: cert,
+      ...azureSecrets
+    })
+    expect([fromFile.code, plain.code]).toEqual([0, 0])
+    expect(standIn.violations()).toEqual([])
+    expect(standIn.requests[0]!.body).toBe(standIn.requests[1]!.body)
+    expect(Buffer.from(JSON.parse(standIn.requests[0]!.body).certificate, 'base64').toString()).toBe(cert.trim())
+    noLeaks(fromFile)
+  })
+
+  it('reads a certificate written into the file as text', async () => {
+    const text = `projects:\n  p:\n    api-key: "46000001"\n    bucket: acme-archives\n    access-key: AKIA1\n    certificate: |\n${cert.replace(/^/gm, '      ').trimEnd()}\n`
+    const run = await act({ 'config-file': 'other.yml', ...secrets }, text)
+    expect(run.code).toBe(0)
+    expect(Buffer.from(JSON.parse(standIn.requests[0]!.body).certificate, 'base64').toString()).toBe(cert.trim())
+  })
+
+  it.each([
+    [
+      'a setting in both places',
+      { project: 'staging', bucket: 'other-bucket', ...secrets },
+      undefined,
+      /'bucket' is set both in \.github\/opentok-archive-target\.yml \(line 5, project 'staging'\) and as the input 'bucket'/,
+      'bucket'
+    ],
+    [
+      'an unknown project',
+      { project: 'prod', ...secrets },
+      undefined,
+      /'project' 'prod' is not in \.github\/opentok-archive-target\.yml; it has 'staging', 'production'/,
+      'project'
+    ],
+    [
+      'no project for a file with two',
+      { 'config-file': '.github/opentok-archive-target.yml', ...secrets },
+      undefined,
+      /'project' is required: .* has 2 projects/,
+      'project'
+    ],
+    [
+      'broken YAML',
+      { 'config-file': 'other.yml', ...secrets },
+      'projects:\n  staging:\n    bucket: [unclosed\n',
+      /other\.yml line \d+, column \d+: not valid YAML: Flow sequence/,
+      'config-file'
+    ],
+    [
+      'a duplicated key',
+      { 'config-file': 'other.yml', ...secrets },
+      'projects:\n  staging:\n    bucket: a\n    bucket: b\n',
+      /other\.yml line 4, column 5: not valid YAML: Map keys must be unique/,
+      'config-file'
+    ],
+    [
+      'a missing file',
+      { 'config-file': 'nope.yml', ...secrets },
+      undefined,
+      /'config-file' names nope\.yml, which is not in the workspace/,
+      'config-file'
+    ],
+    [
+      'a file outside the workspace',
+      { 'config-file': '../outside.yml', ...secrets },
+      undefined,
+      /must be a path inside the repository's workspace/,
+      'config-file'
+    ],
+    [
+      'a bad value in the file',
+      { 'config-file': 'other.yml', ...secrets },
+      'projects:\n  p:\n    api-key: "46000001"\n    bucket: AcmeArchives\n    access-key: AK\n    fallback: keep\n',
+      /other\.yml line 4: project 'p': 'bucket' has upper-case letters/,
+      'bucket'
+    ],
+    [
+      'a certificate file that holds a private key',
+      { 'config-file': 'other.yml', ...secrets },
+      'projects:\n  p:\n    api-key: "46000001"\n    bucket: acme-archives\n    access-key: AK\n    certificate: certs/with-key.pem\n',
+      /'certificate' holds a private key/,
+      'certificate'
+    ]
+  ])('refuses %s before any request, naming what is wrong', async (_case, inputs, config, message, setting) => {
+    const run = await act(inputs, config)
+    expect(run.code).toBe(1)
+    expect(standIn.requests).toHaveLength(0)
+    expect(errorsOf(run).join('\n')).toMatch(message)
+    expect(errorsOf(run).join('\n')).toContain(`title=Invalid setting%3A ${setting}`)
+    expect(run.outputs).toEqual({ status: '', attempts: '0', target: '', verified: 'skipped' })
+    expect(run.summary).toContain(`<td>${setting}</td>`)
+    noLeaks(
+      run,
+      key.split('\n').filter(line => line.length >= 8 && !line.startsWith('-----'))
+    )
+  })
+
+  it('annotates the line of a bad setting in the file', async () => {
+    const run = await act(
+      { 'config-file': 'other.yml', ...secrets },
+      'projects:\n  p:\n    api-key: "46000001"\n    bucket: acme-archives\n    access-key: AK\n    fallback: keep\n'
+    )
+    expect(errorsOf(run)).toContainEqual(
+      expect.stringMatching(
+        /^::error title=Invalid setting%3A fallback,file=other\.yml,line=6::other\.yml line 6: project 'p': 'fallback' must be one of 'none', 'opentok'; got 'keep'\.$/
+      )
+    )
+  })
+
+  it('refuses a secret in the file, naming the file, line and field, and never prints its value', async () => {
+    const leaked = 'committed-secret-value-9f8e7d'
+    const run = await act(
+      { 'config-file': 'other.yml', ...secrets },
+      `projects:\n  p:\n    api-key: "46000001"\n    bucket: acme-archives\n    access-key: AK\n    secret-key: ${leaked}\n`
+    )
+    expect(run.code).toBe(1)
+    expect(standIn.requests).toHaveLength(0)
+    expect(errorsOf(run).join()).toMatch(
+      /other\.yml line 6, column 5: project 'p' holds the secret 'secret-key' \(its value is masked and not shown\)/
+    )
+    expect(run.stdout).toContain(`::add-mask::${leaked}`)
+    noLeaks(run, [leaked])
+  })
+
+  it('validates the file in a dry run without any secret, skipping the storage check with a notice', async () => {
+    const run = await act({ project: 'staging', 'dry-run': 'true', verify: '' })
+    expect(run.code).toBe(0)
+    expect(standIn.requests).toHaveLength(0)
+    expect(run.stdout).toMatch(/::notice::Dry run without 'api-secret', 'secret-key'/)
+    expect(run.stdout).toMatch(/::notice::Storage check skipped/)
+    expect(run.outputs).toEqual({ status: '', attempts: '0', target: 's3://acme-staging-archives', verified: 'skipped' })
+    expect(run.summary).toContain('skipped: the storage secret was not given (dry run)')
+  })
+
+  it('still requires the secrets outside a dry run', async () => {
+    const run = await act({ project: 'staging' })
+    expect(run.code).toBe(1)
+    expect(errorsOf(run).join()).toMatch(/'api-secret' is required/)
+    expect(errorsOf(run).join()).toMatch(/'secret-key' is required/)
+  })
+})

@@ -1,0 +1,251 @@
+"use strict";
+exports.id = 781;
+exports.ids = [781];
+exports.modules = {
+
+/***/ 781:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DEFAULT_CONFIG_FILE: () => (/* binding */ DEFAULT_CONFIG_FILE),
+/* harmony export */   readConfigFile: () => (/* binding */ readConfigFile)
+/* harmony export */ });
+/* unused harmony exports FILE_SETTINGS, parseConfig */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _inputs_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2748);
+/* harmony import */ var _pem_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7165);
+/**
+ * The configuration file: one reviewed YAML file with the desired archive target of every
+ * project, read by deploy, nightly enforcement and pull-request checks alike. This module only
+ * reads the chosen project's entry into `setting → value` with the line it came from; what the
+ * values mean is judged by the same rules as the inputs (inputs/). `yaml` is imported only here,
+ * and only when a configuration file is used, so plain-input runs never load it.
+ */
+
+
+
+
+/** Where the examples and the README keep the file. */
+const DEFAULT_CONFIG_FILE = '.github/opentok-archive-target.yml';
+/** The settings a project entry may hold: every target setting of the action, and no secret. */
+const FILE_SETTINGS = [
+    'api-key',
+    'application-id',
+    'type',
+    'bucket',
+    'access-key',
+    'endpoint',
+    'sse',
+    'account-name',
+    'container',
+    'domain',
+    'fallback',
+    'certificate',
+    'verify',
+    'max-attempts',
+    'timeout-seconds'
+];
+/** Settings YAML may write as a number or a boolean; every other setting is text. */
+const INTEGER_SETTINGS = new Set(['api-key', 'max-attempts', 'timeout-seconds']);
+const BOOLEAN_SETTINGS = new Set(['verify']);
+/** Secret names as the vendor's JSON spells them, refused as well. */
+const SECRET_SPELLINGS = new Set([
+    ..._inputs_index_js__WEBPACK_IMPORTED_MODULE_2__/* .SECRET_INPUTS */ .pH,
+    'apiSecret',
+    'privateKey',
+    'private_key',
+    'secretKey',
+    'accountKey',
+    'api_secret'
+]);
+const PROJECT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+/** Reads `file` (relative to `workspace`) and returns the entry of `project`. */
+async function readConfigFile(file, workspace, project, mask) {
+    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace, file);
+    const inside = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(workspace, path);
+    if ((0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(file) || inside.startsWith('..')) {
+        return fail('config-file', `'config-file' must be a path inside the repository's workspace, such as ${DEFAULT_CONFIG_FILE}; got '${file}'.`);
+    }
+    let text;
+    try {
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
+    }
+    catch (error) {
+        const missing = error.code === 'ENOENT';
+        return fail('config-file', missing
+            ? `'config-file' names ${file}, which is not in the workspace (${workspace}). Check out the repository first (actions/checkout), or fix the path.`
+            : `'config-file' ${file} could not be read: ${error.code ?? 'unknown error'}.`);
+    }
+    return parseConfig(text, file, project, mask);
+}
+/**
+ * Parses the file's text and returns the entry of `project`. Every secret-looking value in the
+ * whole file is masked first, before anything about the file can be printed.
+ */
+async function parseConfig(text, file, project, mask) {
+    const yaml = await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19));
+    const lineCounter = new yaml.LineCounter();
+    const doc = yaml.parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+    maskSecretsIn(doc.contents, yaml, mask);
+    const at = (node) => {
+        const offset = node?.range?.[0];
+        if (offset === undefined)
+            return {};
+        const { line, col } = lineCounter.linePos(offset);
+        return { line, column: col };
+    };
+    const syntax = doc.errors[0];
+    if (syntax !== undefined) {
+        const { line, col } = lineCounter.linePos(syntax.pos[0]);
+        return fail('config-file', `not valid YAML: ${firstLine(syntax.message)}`, line, col);
+    }
+    const root = doc.contents;
+    if (!yaml.isMap(root))
+        return fail('config-file', `the file must be a mapping with one key, 'projects'.`, at(root).line);
+    const problems = [];
+    for (const pair of root.items) {
+        const key = keyOf(pair, yaml);
+        if (key !== 'projects')
+            problems.push({
+                setting: 'config-file',
+                message: `unknown top-level key '${key}'; the only one is 'projects'.`,
+                ...at(pair.key)
+            });
+    }
+    const projects = root.get('projects', true);
+    if (!yaml.isMap(projects) || projects.items.length === 0) {
+        return {
+            ok: false,
+            problems: [
+                ...problems,
+                { setting: 'config-file', message: `the file must have 'projects:', a mapping of project names to their settings.`, ...at(root) }
+            ]
+        };
+    }
+    const names = projects.items.map(pair => keyOf(pair, yaml));
+    for (const [index, name] of names.entries()) {
+        if (!PROJECT_NAME.test(name)) {
+            problems.push({
+                setting: 'project',
+                message: `project name '${name}' must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit.`,
+                ...at(projects.items[index]?.key)
+            });
+        }
+    }
+    let chosen = project;
+    if (chosen === '') {
+        if (names.length !== 1) {
+            return fail('project', `'project' is required: ${file} has ${names.length} projects (${names.map(n => `'${n}'`).join(', ')}); name the one to apply.`);
+        }
+        chosen = names[0] ?? '';
+    }
+    const index = names.indexOf(chosen);
+    if (index < 0) {
+        return fail('project', `'project' '${chosen}' is not in ${file}; it has ${names.map(n => `'${n}'`).join(', ')}.`);
+    }
+    const entryPair = projects.items[index];
+    const entry = entryPair.value;
+    if (!yaml.isMap(entry)) {
+        return {
+            ok: false,
+            problems: [
+                ...problems,
+                { setting: 'project', message: `project '${chosen}' must be a mapping of settings.`, ...at(entryPair.key) }
+            ]
+        };
+    }
+    const values = new Map();
+    for (const pair of entry.items) {
+        const setting = keyOf(pair, yaml);
+        const where = at(pair.key);
+        const value = pair.value;
+        if (SECRET_SPELLINGS.has(setting)) {
+            problems.push({
+                setting,
+                message: `project '${chosen}' holds the secret '${setting}' (its value is masked and not shown). Secrets never go in the file: pass it as the input '${setting}' from a GitHub secret, remove it from the file, and rotate it, since it has been committed.`,
+                ...where
+            });
+            continue;
+        }
+        if (!FILE_SETTINGS.includes(setting)) {
+            problems.push({
+                setting,
+                message: `project '${chosen}' has an unknown setting '${setting}'; allowed: ${FILE_SETTINGS.join(', ')}.`,
+                ...where
+            });
+            continue;
+        }
+        const text = scalarText(setting, value, yaml);
+        if (typeof text === 'object')
+            problems.push({ setting, message: `project '${chosen}': '${setting}' ${text.problem}`, ...where });
+        else
+            values.set(setting, { value: text, line: where.line ?? 0 });
+    }
+    if (problems.length > 0)
+        return { ok: false, problems };
+    return { ok: true, entry: { file, project: chosen, line: at(entryPair.key).line ?? 0, values } };
+}
+/** The setting as text, exactly as written; or why it cannot be one. */
+function scalarText(setting, node, yaml) {
+    if (!yaml.isScalar(node))
+        return { problem: 'must be a single value, not a list or a mapping.' };
+    const scalar = node;
+    const value = scalar.value;
+    if (value === null || (typeof value === 'string' && value.trim() === '')) {
+        return { problem: 'is empty; give a value, or remove the line to use the default.' };
+    }
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' && INTEGER_SETTINGS.has(setting) && Number.isSafeInteger(value) && value >= 0) {
+        const source = scalar.source ?? '';
+        return /^\d+$/.test(source) ? source : String(value);
+    }
+    if (typeof value === 'boolean' && BOOLEAN_SETTINGS.has(setting))
+        return String(value);
+    return { problem: `is read by YAML as a ${typeof value}; quote it ("${scalar.source ?? String(value)}") to give it as text.` };
+}
+function keyOf(pair, yaml) {
+    return yaml.isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+}
+/**
+ * Masks, anywhere in the document, the value of every secret-named key and every value that holds
+ * a private key, so that no message about the file can print one.
+ */
+function maskSecretsIn(node, yaml, mask, secretKey = false) {
+    if (yaml.isMap(node) || yaml.isSeq(node)) {
+        for (const item of node.items) {
+            if (yaml.isPair(item)) {
+                const key = yaml.isScalar(item.key) ? String(item.key.value) : '';
+                maskSecretsIn(item.value, yaml, mask, SECRET_SPELLINGS.has(key));
+            }
+            else {
+                maskSecretsIn(item, yaml, mask, secretKey);
+            }
+        }
+        return;
+    }
+    if (yaml.isScalar(node)) {
+        const text = String(node.value ?? '');
+        if (text !== '' && (secretKey || (0,_pem_js__WEBPACK_IMPORTED_MODULE_3__/* .holdsPrivateKey */ .j)(text)))
+            for (const secret of (0,_inputs_index_js__WEBPACK_IMPORTED_MODULE_2__/* .maskValuesOf */ .sg)(text))
+                mask(secret);
+    }
+}
+function fail(setting, message, line, column) {
+    return {
+        ok: false,
+        problems: [{ setting, message, ...(line === undefined ? {} : { line }), ...(column === undefined ? {} : { column }) }]
+    };
+}
+function firstLine(message) {
+    return (message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+}
+
+
+/***/ })
+
+};
+;

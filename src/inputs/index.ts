@@ -1,0 +1,94 @@
+/**
+ * Reads the settings into one validated Plan; every input error is found here, before any
+ * request, all at once. The reader it is given may be the action's inputs or a configuration
+ * file entry merged with them (sources/): the rules below do not know which.
+ */
+import { checkCertificate } from '../certificate.js'
+import { defaultApiUrl } from '../platform.js'
+import type { Fallback, Operation, Plan } from '../plan.js'
+import { readCredentials } from './credentials.js'
+import { Findings, type InputProblem, type InputReader } from './findings.js'
+import { AZURE_INPUTS, readTarget, S3_INPUTS } from './target.js'
+import { readApiUrl } from './urls.js'
+
+export type { InputProblem, InputReader } from './findings.js'
+export { maskSecretInputs, maskValuesOf, SECRET_INPUTS } from './secrets.js'
+
+export type PlanResult =
+  | { readonly ok: true; readonly plan: Plan; readonly warnings: readonly string[]; readonly notices: readonly string[] }
+  | {
+      readonly ok: false
+      readonly problems: readonly InputProblem[]
+      readonly warnings: readonly string[]
+      readonly notices: readonly string[]
+    }
+
+/**
+ * Validates every setting and returns the plan, or every problem found at once. `now` is used
+ * for the certificate's validity.
+ */
+export function readPlan(read: InputReader, now: Date): PlanResult {
+  const f = new Findings(read)
+  const operation = f.choice<Operation>('operation', ['set', 'delete'], 'set')
+  const dryRun = f.flag('dry-run', false)
+  const failOnError = f.flag('fail-on-error', true)
+  const verify = f.flag('verify', true)
+  const maxAttempts = f.integer('max-attempts', 3, 1, 10)
+  const timeoutSeconds = f.integer('timeout-seconds', 30, 1, 600)
+  const credentials = readCredentials(f, dryRun === true)
+  const apiUrl = readApiUrl(f)
+
+  let fallback: Fallback | undefined = 'none'
+  let target: ReturnType<typeof readTarget> = { withheld: [] }
+  let certificate: ReturnType<typeof checkCertificate> = { setting: { kind: 'unchanged' }, warnings: [] }
+  if (operation === 'delete') {
+    const ignored = ['type', ...S3_INPUTS, ...AZURE_INPUTS, 'fallback', 'certificate'].filter(name => f.text(name) !== '')
+    if (ignored.length > 0) {
+      f.warnings.push(`operation 'delete' sends no storage settings; ignored: ${ignored.map(n => `'${n}'`).join(', ')}.`)
+    }
+  } else {
+    const type = f.choice('type', ['s3', 'azure'], 's3')
+    fallback = f.choice<Fallback>('fallback', ['none', 'opentok'], 'none')
+    target = readTarget(f, type, dryRun === true)
+    certificate = checkCertificate(f.raw('certificate'), now)
+    if (certificate.error !== undefined) f.fail('certificate', certificate.error)
+    f.warnings.push(...certificate.warnings)
+  }
+
+  const { problems, warnings, notices } = f
+  if (
+    problems.length > 0 ||
+    operation === undefined ||
+    dryRun === undefined ||
+    failOnError === undefined ||
+    verify === undefined ||
+    maxAttempts === undefined ||
+    timeoutSeconds === undefined ||
+    credentials.credentials === undefined ||
+    apiUrl === null ||
+    fallback === undefined ||
+    certificate.setting === undefined ||
+    (operation === 'set' && target.target === undefined)
+  ) {
+    return { ok: false, problems, warnings, notices }
+  }
+  return {
+    ok: true,
+    warnings,
+    notices,
+    plan: {
+      credentials: credentials.credentials,
+      operation,
+      ...(target.target === undefined ? {} : { target: target.target }),
+      fallback,
+      certificate: certificate.setting,
+      apiUrl: apiUrl ?? defaultApiUrl(credentials.credentials),
+      dryRun,
+      failOnError,
+      verify,
+      maxAttempts,
+      timeoutSeconds,
+      withheldSecrets: [...credentials.withheld, ...target.withheld]
+    }
+  }
+}
