@@ -171,7 +171,8 @@ describe('a configuration file, through dist/', () => {
     expect(run.code).toBe(1)
     expect(standIn.requests).toHaveLength(0)
     expect(errorsOf(run).join('\n')).toMatch(message)
-    expect(errorsOf(run).join('\n')).toContain(`title=Invalid setting%3A ${setting}`)
+    // A place in the file is an annotation on it; the file as a whole is the input that named it.
+    expect(errorsOf(run).join('\n')).toMatch(new RegExp(`title=Invalid (setting%3A ${setting},file=|input%3A ${setting}::)`))
     expect(run.outputs).toEqual({ status: '', attempts: '0', target: '', verified: 'skipped' })
     expect(run.summary).toContain(`<td>${setting}</td>`)
     noLeaks(

@@ -62,8 +62,11 @@ const SECRET_SPELLINGS = new Set([
     'api_secret'
 ]);
 const PROJECT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-/** Reads `file` (relative to `workspace`) and returns the entry of `project`. */
-async function readConfigFile(file, workspace, project, mask) {
+/**
+ * Reads `file` (relative to `workspace`) and returns the entry of `project`. `named` says how the
+ * file was chosen, for messages: by 'config-file', or as the default when only 'project' was given.
+ */
+async function readConfigFile(file, workspace, project, mask, named = `'config-file' names ${file}`) {
     const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace, file);
     const inside = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(workspace, path);
     if ((0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(file) || inside.startsWith('..')) {
@@ -76,7 +79,7 @@ async function readConfigFile(file, workspace, project, mask) {
     catch (error) {
         const missing = error.code === 'ENOENT';
         return fail('config-file', missing
-            ? `'config-file' names ${file}, which is not in the workspace (${workspace}). Check out the repository first (actions/checkout), or fix the path.`
+            ? `${named}, which is not in the workspace (${workspace}). Check out the repository first (actions/checkout), or fix the path.`
             : `'config-file' ${file} could not be read: ${error.code ?? 'unknown error'}.`);
     }
     return parseConfig(text, file, project, mask);

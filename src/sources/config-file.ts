@@ -73,12 +73,16 @@ export interface FileProblem {
 export type ConfigReading =
   { readonly ok: true; readonly entry: ConfigEntry } | { readonly ok: false; readonly problems: readonly FileProblem[] }
 
-/** Reads `file` (relative to `workspace`) and returns the entry of `project`. */
+/**
+ * Reads `file` (relative to `workspace`) and returns the entry of `project`. `named` says how the
+ * file was chosen, for messages: by 'config-file', or as the default when only 'project' was given.
+ */
 export async function readConfigFile(
   file: string,
   workspace: string,
   project: string,
-  mask: (secret: string) => void
+  mask: (secret: string) => void,
+  named = `'config-file' names ${file}`
 ): Promise<ConfigReading> {
   const path = resolve(workspace, file)
   const inside = relative(workspace, path)
@@ -96,7 +100,7 @@ export async function readConfigFile(
     return fail(
       'config-file',
       missing
-        ? `'config-file' names ${file}, which is not in the workspace (${workspace}). Check out the repository first (actions/checkout), or fix the path.`
+        ? `${named}, which is not in the workspace (${workspace}). Check out the repository first (actions/checkout), or fix the path.`
         : `'config-file' ${file} could not be read: ${(error as NodeJS.ErrnoException).code ?? 'unknown error'}.`
     )
   }

@@ -50,15 +50,18 @@ export async function readSettings(readInput: InputReader, workspace: string, ma
   }
   const { DEFAULT_CONFIG_FILE, readConfigFile } = await import('./config-file.js')
   const file = configFile || DEFAULT_CONFIG_FILE
-  const reading = await readConfigFile(file, workspace, project, mask)
+  const named =
+    configFile === '' ? `'project' reads ${DEFAULT_CONFIG_FILE} (the file used when 'config-file' is empty)` : `'config-file' names ${file}`
+  const reading = await readConfigFile(file, workspace, project, mask, named)
   if (!reading.ok) {
     return {
       ok: false,
+      // A problem at a place in the file points there; one about the file as a whole (missing,
+      // unknown project) is about the input that named it, and its message names the file.
       problems: reading.problems.map(p => ({
         input: p.setting,
         message: p.message,
-        file,
-        ...(p.line === undefined ? {} : { line: p.line }),
+        ...(p.line === undefined ? {} : { file, line: p.line }),
         ...(p.column === undefined ? {} : { column: p.column })
       }))
     }
