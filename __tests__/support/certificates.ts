@@ -5,30 +5,22 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 export function makeCertificate(key: 'rsa:2048' | 'rsa:4096' | 'rsa:1024' | 'ec', days: number): string {
+  return makeCertificateAndKey(key, days).cert
+}
+
+/** A 2048-bit RSA certificate and its private key, as `openssl req -x509` writes them. */
+export function makeCertificateWithKey(): { cert: string; key: string } {
+  return makeCertificateAndKey('rsa:2048', 365)
+}
+
+function makeCertificateAndKey(key: 'rsa:2048' | 'rsa:4096' | 'rsa:1024' | 'ec', days: number): { cert: string; key: string } {
   const dir = mkdtempSync(join(tmpdir(), 'cert-'))
   try {
     const keyArgs = key === 'ec' ? ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1'] : ['-newkey', key]
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        ...keyArgs,
-        '-nodes',
-        '-keyout',
-        join(dir, 'key.pem'),
-        '-out',
-        join(dir, 'cert.pem'),
-        '-days',
-        String(days),
-        '-subj',
-        '/CN=archives.example.com/O=Acme Video'
-      ],
-      {
-        stdio: 'ignore'
-      }
-    )
-    return readFileSync(join(dir, 'cert.pem'), 'utf8')
+    const subject = ['-subj', '/CN=archives.example.com/O=Acme Video']
+    const files = ['-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')]
+    execFileSync('openssl', ['req', '-x509', ...keyArgs, '-nodes', ...files, '-days', String(days), ...subject], { stdio: 'ignore' })
+    return { cert: readFileSync(join(dir, 'cert.pem'), 'utf8'), key: readFileSync(join(dir, 'key.pem'), 'utf8') }
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
@@ -87,34 +79,5 @@ export function makeTestCa(): TestCa {
     key: readFileSync(at('server.key'), 'utf8'),
     cert: readFileSync(at('server.pem'), 'utf8'),
     remove: () => rmSync(dir, { recursive: true, force: true })
-  }
-}
-
-/** A 2048-bit RSA certificate and its private key, as `openssl req -x509` writes them. */
-export function makeCertificateWithKey(): { cert: string; key: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'cert-'))
-  try {
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-keyout',
-        join(dir, 'key.pem'),
-        '-out',
-        join(dir, 'cert.pem'),
-        '-days',
-        '365',
-        '-subj',
-        '/CN=archives.example.com/O=Acme Video'
-      ],
-      { stdio: 'ignore' }
-    )
-    return { cert: readFileSync(join(dir, 'cert.pem'), 'utf8'), key: readFileSync(join(dir, 'key.pem'), 'utf8') }
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
   }
 }
