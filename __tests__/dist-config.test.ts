@@ -218,6 +218,15 @@ describe('a configuration file, through dist/', () => {
     expect(run.summary).toContain('skipped: the storage secret was not given (dry run)')
   })
 
+  it('removes the target of a project of the file, warning only about target inputs given to the step', async () => {
+    const fromFile = await act({ project: 'staging', operation: 'delete', 'api-secret': project.apiSecret })
+    expect(fromFile.code).toBe(0)
+    expect(standIn.requests.map(r => [r.method, r.problems])).toEqual([['DELETE', []]])
+    expect(fromFile.stdout).not.toContain('::warning::')
+    const plain = await act({ 'api-key': '46000001', 'api-secret': project.apiSecret, operation: 'delete', bucket: 'acme-archives' })
+    expect(plain.stdout).toContain("::warning::operation 'delete' sends no storage settings; ignored: 'bucket'.")
+  })
+
   it('still requires the secrets outside a dry run', async () => {
     const run = await act({ project: 'staging' })
     expect(run.code).toBe(1)

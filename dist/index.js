@@ -884,11 +884,9 @@ function readPlan(read, now) {
     let fallback = 'none';
     let target = { withheld: [] };
     let certificate = { setting: { kind: 'unchanged' }, warnings: [] };
+    let ignored = [];
     if (operation === 'delete') {
-        const ignored = ['type', ...S3_INPUTS, ...AZURE_INPUTS, 'fallback', 'certificate'].filter(name => f.text(name) !== '');
-        if (ignored.length > 0) {
-            f.warnings.push(`operation 'delete' sends no storage settings; ignored: ${ignored.map(n => `'${n}'`).join(', ')}.`);
-        }
+        ignored = ['type', ...S3_INPUTS, ...AZURE_INPUTS, 'fallback', 'certificate'].filter(name => f.text(name) !== '');
     }
     else {
         const type = f.choice('type', ['s3', 'azure'], 's3');
@@ -918,6 +916,7 @@ function readPlan(read, now) {
         ok: true,
         warnings,
         notices,
+        ignored,
         plan: {
             credentials: credentials.credentials,
             operation,
@@ -2876,6 +2875,11 @@ async function run(overrides = {}) {
         if (!result.ok) {
             await refuse(result.problems.map(problem => locate(problem, settings.origin(problem.input))), deps);
             return;
+        }
+        // A configuration file naturally holds a project's target; only inputs given to a delete are worth a warning.
+        const ignored = result.ignored.filter(name => settings.origin(name).kind === 'input');
+        if (ignored.length > 0) {
+            core_warning(`operation 'delete' sends no storage settings; ignored: ${ignored.map(n => `'${n}'`).join(', ')}.`);
         }
         const plan = settings.source === undefined ? result.plan : { ...result.plan, source: settings.source };
         await carryOut(plan, deps);

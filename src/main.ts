@@ -79,6 +79,11 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
       )
       return
     }
+    // A configuration file naturally holds a project's target; only inputs given to a delete are worth a warning.
+    const ignored = result.ignored.filter(name => settings.origin(name).kind === 'input')
+    if (ignored.length > 0) {
+      core.warning(`operation 'delete' sends no storage settings; ignored: ${ignored.map(n => `'${n}'`).join(', ')}.`)
+    }
     const plan: Plan = settings.source === undefined ? result.plan : { ...result.plan, source: settings.source }
     await carryOut(plan, deps)
   } catch (error) {

@@ -15,7 +15,14 @@ export type { InputProblem, InputReader } from './findings.js'
 export { maskSecretInputs, maskValuesOf, SECRET_INPUTS } from './secrets.js'
 
 export type PlanResult =
-  | { readonly ok: true; readonly plan: Plan; readonly warnings: readonly string[]; readonly notices: readonly string[] }
+  | {
+      readonly ok: true
+      readonly plan: Plan
+      readonly warnings: readonly string[]
+      readonly notices: readonly string[]
+      /** Target settings given to a delete, which sends none: the caller warns about those it was given. */
+      readonly ignored: readonly string[]
+    }
   | {
       readonly ok: false
       readonly problems: readonly InputProblem[]
@@ -41,11 +48,9 @@ export function readPlan(read: InputReader, now: Date): PlanResult {
   let fallback: Fallback | undefined = 'none'
   let target: ReturnType<typeof readTarget> = { withheld: [] }
   let certificate: ReturnType<typeof checkCertificate> = { setting: { kind: 'unchanged' }, warnings: [] }
+  let ignored: string[] = []
   if (operation === 'delete') {
-    const ignored = ['type', ...S3_INPUTS, ...AZURE_INPUTS, 'fallback', 'certificate'].filter(name => f.text(name) !== '')
-    if (ignored.length > 0) {
-      f.warnings.push(`operation 'delete' sends no storage settings; ignored: ${ignored.map(n => `'${n}'`).join(', ')}.`)
-    }
+    ignored = ['type', ...S3_INPUTS, ...AZURE_INPUTS, 'fallback', 'certificate'].filter(name => f.text(name) !== '')
   } else {
     const type = f.choice('type', ['s3', 'azure'], 's3')
     fallback = f.choice<Fallback>('fallback', ['none', 'opentok'], 'none')
@@ -76,6 +81,7 @@ export function readPlan(read: InputReader, now: Date): PlanResult {
     ok: true,
     warnings,
     notices,
+    ignored,
     plan: {
       credentials: credentials.credentials,
       operation,

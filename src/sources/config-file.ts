@@ -7,7 +7,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import { isAbsolute, relative, resolve } from 'node:path'
-import type { Document, LineCounter, Node as YamlNode, Pair, Scalar, YAMLMap } from 'yaml'
+import type { Node as YamlNode, Pair, Scalar } from 'yaml'
 import { maskValuesOf, SECRET_INPUTS } from '../inputs/index.js'
 import { holdsPrivateKey } from '../pem.js'
 
@@ -243,7 +243,7 @@ function keyOf(pair: Pair, yaml: Yaml): string {
  */
 function maskSecretsIn(node: unknown, yaml: Yaml, mask: (secret: string) => void, secretKey = false): void {
   if (yaml.isMap(node) || yaml.isSeq(node)) {
-    for (const item of (node as YAMLMap | (Document['contents'] & { items: unknown[] })).items as unknown[]) {
+    for (const item of (node as { items: unknown[] }).items) {
       if (yaml.isPair(item)) {
         const key = yaml.isScalar(item.key) ? String((item.key as Scalar).value) : ''
         maskSecretsIn(item.value, yaml, mask, SECRET_SPELLINGS.has(key))
@@ -269,5 +269,3 @@ function fail(setting: string, message: string, line?: number, column?: number):
 function firstLine(message: string): string {
   return (message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')
 }
-
-export type { LineCounter }
