@@ -134,7 +134,9 @@ describe('fuzzed inputs', () => {
     await fc.assert(
       fc.asyncProperty(inputsArbitrary(fc.constant('')), async generated => {
         // The child process cannot be fenced in, so api-url always points at the stand-in.
-        const inputs = { ...generated, 'api-url': standIn.url, verify: 'false', 'max-attempts': '1' }
+        // An environment variable cannot hold NUL, so no runner can pass one to the bundle.
+        const passable = Object.fromEntries(Object.entries(generated).map(([name, value]) => [name, value.replace(/\0/g, '')]))
+        const inputs = { ...passable, 'api-url': standIn.url, verify: 'false', 'max-attempts': '1' }
         standIn.requests.length = 0
         const run = await runAction(inputs)
         expectAcceptable(inputs, run.stdout + run.stderr, run.code, 0)

@@ -227,15 +227,15 @@ function noAnswerMessage(outgoing, outcome) {
 
 /***/ }),
 
-/***/ 2748:
+/***/ 7160:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  pH: () => (/* reexport */ SECRET_INPUTS),
-  q: () => (/* reexport */ maskSecretInputs),
-  sg: () => (/* reexport */ maskValuesOf),
+  pH: () => (/* reexport */ secrets/* SECRET_INPUTS */.pH),
+  q: () => (/* reexport */ secrets/* maskSecretInputs */.q),
+  sg: () => (/* reexport */ secrets/* maskValuesOf */.sg),
   m3: () => (/* binding */ readPlan)
 });
 
@@ -807,53 +807,8 @@ function readAzure(f, when, secret, get) {
     return { type: 'azure', accountName, accountKey, container, ...(domain === undefined ? {} : { domain }) };
 }
 
-;// CONCATENATED MODULE: ./src/inputs/secrets.ts
-/** The secret inputs, masked with the runner before anything else is done. */
-
-/** Inputs whose values are secrets. They always come from inputs (a configuration file may not hold them). */
-const SECRET_INPUTS = ['api-secret', 'private-key', 'secret-key', 'account-key'];
-/**
- * The values to register for one secret: the value as given and trimmed, and for a multi-line
- * value (a PEM key) each of its lines and the lines of its clean PEM form, since the runner masks
- * what it is given and a printed line would otherwise show. Armour lines are no secret, and very
- * short lines (a last base64 line such as "Zg==") would make the runner mask that text everywhere.
- */
-function maskValuesOf(raw) {
-    const values = new Set([raw, raw.trim()]);
-    const texts = [raw];
-    if (/-----BEGIN |\\n/.test(raw) || (0,pem/* holdsPrivateKey */.j)(raw)) {
-        const reading = (0,pem/* readPem */.J)(raw);
-        if (reading.ok)
-            texts.push(...reading.blocks.map(block => block.pem));
-    }
-    for (const text of texts) {
-        values.add(text);
-        for (const line of text.replace(/\\r\\n|\\n/g, '\n').split(/\r?\n/)) {
-            const trimmed = line.trim();
-            if (trimmed.length >= 8 && !trimmed.startsWith('-----'))
-                values.add(trimmed);
-        }
-    }
-    values.delete('');
-    return [...values];
-}
-/**
- * Masks every secret input that was given, and a `certificate` that holds a private key (it is
- * then refused, but its value must never be printed).
- */
-function maskSecretInputs(read, mask) {
-    for (const name of SECRET_INPUTS) {
-        const value = read(name);
-        if (value.trim() !== '')
-            for (const secret of maskValuesOf(value))
-                mask(secret);
-    }
-    const certificate = read('certificate');
-    if ((0,pem/* holdsPrivateKey */.j)(certificate))
-        for (const secret of maskValuesOf(certificate))
-            mask(secret);
-}
-
+// EXTERNAL MODULE: ./src/inputs/secrets.ts
+var secrets = __nccwpck_require__(3332);
 ;// CONCATENATED MODULE: ./src/inputs/index.ts
 /**
  * Reads the settings into one validated Plan; every input error is found here, before any
@@ -932,6 +887,64 @@ function readPlan(read, now) {
             withheldSecrets: [...credentials.withheld, ...target.withheld]
         }
     };
+}
+
+
+/***/ }),
+
+/***/ 3332:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   pH: () => (/* binding */ SECRET_INPUTS),
+/* harmony export */   q: () => (/* binding */ maskSecretInputs),
+/* harmony export */   sg: () => (/* binding */ maskValuesOf)
+/* harmony export */ });
+/* harmony import */ var _pem_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7165);
+/** The secret inputs, masked with the runner before anything else is done. */
+
+/** Inputs whose values are secrets. They always come from inputs (a configuration file may not hold them). */
+const SECRET_INPUTS = ['api-secret', 'private-key', 'secret-key', 'account-key'];
+/**
+ * The values to register for one secret: the value as given and trimmed, and for a multi-line
+ * value (a PEM key) each of its lines and the lines of its clean PEM form, since the runner masks
+ * what it is given and a printed line would otherwise show. Armour lines are no secret, and very
+ * short lines (a last base64 line such as "Zg==") would make the runner mask that text everywhere.
+ */
+function maskValuesOf(raw) {
+    const values = new Set([raw, raw.trim()]);
+    const texts = [raw];
+    if (/-----BEGIN |\\n/.test(raw) || (0,_pem_js__WEBPACK_IMPORTED_MODULE_0__/* .holdsPrivateKey */ .j)(raw)) {
+        const reading = (0,_pem_js__WEBPACK_IMPORTED_MODULE_0__/* .readPem */ .J)(raw);
+        if (reading.ok)
+            texts.push(...reading.blocks.map(block => block.pem));
+    }
+    for (const text of texts) {
+        values.add(text);
+        for (const line of text.replace(/\\r\\n|\\n/g, '\n').split(/\r?\n/)) {
+            const trimmed = line.trim();
+            if (trimmed.length >= 8 && !trimmed.startsWith('-----'))
+                values.add(trimmed);
+        }
+    }
+    values.delete('');
+    return [...values];
+}
+/**
+ * Masks every secret input that was given, and a `certificate` that holds a private key (it is
+ * then refused, but its value must never be printed).
+ */
+function maskSecretInputs(read, mask) {
+    for (const name of SECRET_INPUTS) {
+        const value = read(name);
+        if (value.trim() !== '')
+            for (const secret of maskValuesOf(value))
+                mask(secret);
+    }
+    const certificate = read('certificate');
+    if ((0,_pem_js__WEBPACK_IMPORTED_MODULE_0__/* .holdsPrivateKey */ .j)(certificate))
+        for (const secret of maskValuesOf(certificate))
+            mask(secret);
 }
 
 
@@ -1038,6 +1051,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: OPENTOK_API_URL, VONAGE_VIDEO_API_URL
 
+// EXTERNAL MODULE: ./src/inputs/secrets.ts
+var secrets = __nccwpck_require__(3332);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/token.ts
@@ -1076,6 +1091,12 @@ async function makeApplicationToken(applicationId, privateKeyPem, nowMs) {
 }
 
 ;// CONCATENATED MODULE: ./src/platform.ts
+/**
+ * What differs between the two platforms the action serves, in one place: the project's ID in the
+ * URL, the default base URL, the signed auth header, and how the run names the project and its
+ * credentials. Everything else (body, retries, storage check, report) is the same code.
+ */
+
 
 const OPENTOK_API_URL = 'https://api.opentok.com';
 const VONAGE_VIDEO_API_URL = 'https://video.api.vonage.com';
@@ -1115,11 +1136,9 @@ async function authHeaders(credentials, nowMs, mask) {
     mask(token);
     return { Authorization: `Bearer ${token}` };
 }
-/** The secret values of the credentials, for redaction. */
+/** The secret values of the credentials, for redaction: the private key as a whole and line by line, as it was masked. */
 function credentialSecrets(credentials) {
-    if (credentials.platform === 'opentok')
-        return [credentials.apiSecret];
-    return [credentials.privateKey, ...credentials.privateKey.split('\n').filter(line => line.length >= 8 && !line.startsWith('-----'))];
+    return credentials.platform === 'opentok' ? [credentials.apiSecret] : (0,secrets/* maskValuesOf */.sg)(credentials.privateKey);
 }
 
 
@@ -2183,8 +2202,8 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 // EXTERNAL MODULE: ./src/http.ts
 var http = __nccwpck_require__(6803);
-// EXTERNAL MODULE: ./src/inputs/index.ts + 8 modules
-var inputs = __nccwpck_require__(2748);
+// EXTERNAL MODULE: ./src/inputs/index.ts + 7 modules
+var inputs = __nccwpck_require__(7160);
 // EXTERNAL MODULE: ./src/platform.ts + 1 modules
 var platform = __nccwpck_require__(6822);
 // EXTERNAL MODULE: ./src/proxy.ts

@@ -3,6 +3,7 @@
  * URL, the default base URL, the signed auth header, and how the run names the project and its
  * credentials. Everything else (body, retries, storage check, report) is the same code.
  */
+import { maskValuesOf } from './inputs/secrets.js'
 import type { Credentials } from './plan.js'
 import { makeApplicationToken, makeProjectToken } from './token.js'
 
@@ -55,8 +56,7 @@ export async function authHeaders(
   return { Authorization: `Bearer ${token}` }
 }
 
-/** The secret values of the credentials, for redaction. */
+/** The secret values of the credentials, for redaction: the private key as a whole and line by line, as it was masked. */
 export function credentialSecrets(credentials: Credentials): string[] {
-  if (credentials.platform === 'opentok') return [credentials.apiSecret]
-  return [credentials.privateKey, ...credentials.privateKey.split('\n').filter(line => line.length >= 8 && !line.startsWith('-----'))]
+  return credentials.platform === 'opentok' ? [credentials.apiSecret] : maskValuesOf(credentials.privateKey)
 }
