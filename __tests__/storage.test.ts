@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { projectIdOf } from '../src/platform.js'
-import { buildRequest, describeTarget } from '../src/storage.js'
+import { buildRequest, describeTarget, shownBody } from '../src/storage.js'
 import { checkObjectKey } from '../src/verify/check-object.js'
 import { s3Plan } from './support/plans.js'
 
@@ -76,5 +76,21 @@ describe('a Vonage application', () => {
   it('checks the storage where its archives land: {application-id}/.archive-target-check', () => {
     expect(checkObjectKey(projectIdOf(vonage.credentials))).toBe(`${applicationId}/.archive-target-check`)
     expect(checkObjectKey(projectIdOf(s3Plan().credentials))).toBe('46000042/.archive-target-check')
+  })
+})
+
+describe('shownBody', () => {
+  it('is the body with every secret left out by construction, and the certificate named', () => {
+    const plan = s3Plan({ certificate: { kind: 'set', pem: 'PEM', subject: 'CN=archives', fingerprint256: 'AB', validTo: new Date() } })
+    const shown = JSON.parse(shownBody(plan)!)
+    expect(shown).toEqual({
+      ...JSON.parse(buildRequest(plan).body!),
+      config: { ...JSON.parse(buildRequest(plan).body!).config, secretKey: '***' },
+      certificate: '(base64 of the certificate CN=archives)'
+    })
+    expect(shownBody(s3Plan({ target: { type: 'azure', accountName: 'a', accountKey: 'KEY', container: 'c' } }))).toContain(
+      '"accountKey":"***"'
+    )
+    expect(shownBody(s3Plan({ operation: 'delete' }))).toBeUndefined()
   })
 })

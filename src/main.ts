@@ -17,7 +17,7 @@ import {
 } from './report.js'
 import { currentRunContext } from './run-context.js'
 import { readSettings, type Origin, type SettingProblem } from './sources/settings.js'
-import { buildRequest, describeTarget } from './storage.js'
+import { buildRequest, describeTarget, shownBody } from './storage.js'
 import { ACTION_NAME, ACTION_VERSION } from './version.js'
 
 export type { StorageCheck } from './plan.js'
@@ -178,7 +178,8 @@ async function carryOut(plan: Plan, deps: RunDependencies): Promise<void> {
 
   if (plan.dryRun) {
     core.info(`Dry run: would send ${outgoing.method} ${outgoing.url}`)
-    if (outgoing.body !== undefined) core.info(`Body (secrets redacted): ${redact(outgoing.body, secrets)}`)
+    const shown = shownBody(plan)
+    if (shown !== undefined) core.info(`Body (secrets redacted): ${shown}`)
     core.info(`Nothing was sent to ${vendor}.`)
     await finish(plan, deps, {
       plan,

@@ -43,3 +43,16 @@ export function describeTarget(target: StorageTarget | undefined): string {
   if (target === undefined) return ''
   return target.type === 's3' ? `s3://${target.bucket}` : `azure://${target.accountName}/${target.container}`
 }
+
+/**
+ * The PUT body as a dry run shows it: built from the plan with every secret left out by
+ * construction ('***'), and the certificate named rather than pasted.
+ */
+export function shownBody(plan: Plan): string | undefined {
+  const target = plan.target
+  if (plan.operation === 'delete' || target === undefined) return undefined
+  const hidden = target.type === 's3' ? { ...target, secretKey: '***' } : { ...target, accountKey: '***' }
+  const body = buildBody(plan, hidden)
+  if (plan.certificate.kind === 'set') body.certificate = `(base64 of the certificate ${plan.certificate.subject})`
+  return JSON.stringify(body)
+}
