@@ -189,7 +189,7 @@ async function parseConfig(text, file, project, mask) {
     }
     if (problems.length > 0)
         return { ok: false, problems };
-    return { ok: true, entry: { file, project: chosen, line: at(entryPair.key).line ?? 0, values } };
+    return { ok: true, entry: { file, project: chosen, values } };
 }
 /** The setting as text, exactly as written; or why it cannot be one. */
 function scalarText(setting, node, yaml) {

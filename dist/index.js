@@ -219,7 +219,8 @@ function noAnswerMessage(outgoing, outcome) {
     const attempts = `${outcome.attempts} attempt(s)`;
     if (outcome.proxy !== undefined && outcome.failure !== undefined) {
         // "Could not reach the proxy 127.0.0.1:9 (ECONNREFUSED) for PUT https://… after 3 attempt(s)"
-        return `C${outcome.failure.slice(1)} for ${outgoing.method} ${outgoing.url} after ${attempts}; check HTTPS_PROXY / HTTP_PROXY and NO_PROXY.`;
+        const sentence = outcome.failure.charAt(0).toUpperCase() + outcome.failure.slice(1);
+        return `${sentence} for ${outgoing.method} ${outgoing.url} after ${attempts}; check HTTPS_PROXY / HTTP_PROXY and NO_PROXY.`;
     }
     return `${outgoing.method} ${outgoing.url} got no answer after ${attempts}: ${outcome.failure ?? 'unknown error'}.`;
 }
@@ -378,97 +379,6 @@ function checkPrivateKey(raw, input) {
     return { pem: key.pem };
 }
 
-;// CONCATENATED MODULE: ./src/inputs/credentials.ts
-/**
- * Which platform signs the request, from exactly one pair of credential inputs:
- * `api-key` + `api-secret` (a legacy OpenTok project) or `application-id` + `private-key` (a Vonage
- * Video application). Users moving from the OpenTok server SDKs keep the application's ID in
- * `api-key` and its private key in `api-secret`; that pair is recognised as an application.
- */
-
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const API_KEY = /^[A-Za-z0-9-]{1,64}$/;
-const PAIRS = "one pair: 'api-key' + 'api-secret' for an OpenTok project, or 'application-id' + 'private-key' for a Vonage Video application";
-/** Reads the credentials; a missing secret is allowed only when `dryRun`, and then listed as withheld. */
-function readCredentials(f, dryRun) {
-    const given = (name) => f.text(name) !== '';
-    const openTok = ['api-key', 'api-secret'].filter(given);
-    const vonage = ['application-id', 'private-key'].filter(given);
-    if (openTok.length > 0 && vonage.length > 0) {
-        f.fail(openTok[0] ?? 'api-key', `Credentials of both platforms were given (${[...openTok, ...vonage].map(n => `'${n}'`).join(', ')}); give ${PAIRS}.`);
-        return { withheld: [] };
-    }
-    if (openTok.length === 0 && vonage.length === 0) {
-        f.fail('api-key', `Credentials are required: ${PAIRS}.`);
-        return { withheld: [] };
-    }
-    if (vonage.length > 0)
-        return readApplication(f, 'application-id', 'private-key', dryRun);
-    const apiKey = f.text('api-key');
-    const apiSecret = f.raw('api-secret');
-    if (UUID.test(apiKey) && (apiSecret.trim() === '' || (0,pem/* holdsPrivateKey */.j)(apiSecret))) {
-        // The OpenTok SDKs' convention for a Vonage application (or its ID alone in a dry run).
-        const reading = readApplication(f, 'api-key', 'api-secret', dryRun);
-        if (reading.credentials !== undefined) {
-            f.notices.push("'api-key' holds a Vonage application ID and 'api-secret' its private key, as the OpenTok server SDKs take them: signing as that Vonage application. The inputs 'application-id' and 'private-key' say the same more plainly.");
-        }
-        return reading;
-    }
-    if (UUID.test(apiKey)) {
-        f.fail('api-secret', "'api-key' is a UUID, which is a Vonage application ID, but 'api-secret' is not a private key. A Vonage application signs with its private key: give 'application-id' + 'private-key' (or, as the OpenTok SDKs take them, the PEM private key in 'api-secret').");
-        return { withheld: [] };
-    }
-    if ((0,pem/* holdsPrivateKey */.j)(apiSecret)) {
-        f.fail('api-key', "'api-secret' holds a private key, but 'api-key' is not a Vonage application ID (a UUID). An OpenTok project signs with its API secret; a Vonage application with its application ID and private key ('application-id' + 'private-key').");
-        return { withheld: [] };
-    }
-    return readProject(f, dryRun);
-}
-function readProject(f, dryRun) {
-    const before = f.problems.length;
-    const apiKey = f.required('api-key', " with 'api-secret'");
-    if (apiKey !== undefined && !API_KEY.test(apiKey)) {
-        f.fail('api-key', "'api-key' must be the OpenTok project's API key: letters, digits and '-' only, at most 64.");
-    }
-    const secret = f.text('api-secret');
-    const withheld = secret === '' && dryRun ? ['api-secret'] : [];
-    if (secret === '' && !dryRun)
-        f.fail('api-secret', "'api-secret' is required with 'api-key': the OpenTok project's API secret.");
-    else if (/[\r\n]/.test(secret))
-        f.fail('api-secret', "'api-secret' must be a single line.");
-    else if (secret.length > 1024)
-        f.fail('api-secret', "'api-secret' is longer than 1024 characters.");
-    if (apiKey === undefined || f.problems.length > before)
-        return { withheld };
-    return { credentials: { platform: 'opentok', apiKey, apiSecret: secret }, withheld };
-}
-function readApplication(f, idInput, keyInput, dryRun) {
-    const before = f.problems.length;
-    const id = f.text(idInput);
-    if (id === '')
-        f.fail(idInput, `'${idInput}' is required with '${keyInput}': the Vonage application's ID, a UUID.`);
-    else if (!UUID.test(id)) {
-        f.fail(idInput, `'${idInput}' must be the Vonage application's ID, a UUID such as c7f9e2a4-1b3d-4e5f-8a9b-0c1d2e3f4a5b.`);
-    }
-    const raw = f.raw(keyInput);
-    const withheld = raw.trim() === '' && dryRun ? [keyInput] : [];
-    let privateKey = '';
-    if (raw.trim() === '' && !dryRun) {
-        f.fail(keyInput, `'${keyInput}' is required with '${idInput}': the PEM text of the Vonage application's private key.`);
-    }
-    else if (raw.trim() !== '') {
-        const check = checkPrivateKey(raw, keyInput);
-        if (check.error !== undefined)
-            f.fail(keyInput, check.error);
-        else
-            privateKey = check.pem;
-    }
-    if (f.problems.length > before)
-        return { withheld };
-    return { credentials: { platform: 'vonage', applicationId: id.toLowerCase(), privateKey }, withheld };
-}
-
 ;// CONCATENATED MODULE: ./src/inputs/findings.ts
 /** What validation found, collected in one place, and the readers of plain values shared by every rule. */
 /** The longest value any input takes (a PEM is the exception, checked on its own). */
@@ -547,6 +457,98 @@ class Findings {
 function shown(value) {
     const oneLine = value.replace(/[\r\n\t]/g, ' ');
     return oneLine.length > 40 ? `${oneLine.slice(0, 40)}…` : oneLine;
+}
+
+;// CONCATENATED MODULE: ./src/inputs/credentials.ts
+/**
+ * Which platform signs the request, from exactly one pair of credential inputs:
+ * `api-key` + `api-secret` (a legacy OpenTok project) or `application-id` + `private-key` (a Vonage
+ * Video application). Users moving from the OpenTok server SDKs keep the application's ID in
+ * `api-key` and its private key in `api-secret`; that pair is recognised as an application.
+ */
+
+
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const API_KEY = /^[A-Za-z0-9-]{1,64}$/;
+const PAIRS = "one pair: 'api-key' + 'api-secret' for an OpenTok project, or 'application-id' + 'private-key' for a Vonage Video application";
+/** Reads the credentials; a missing secret is allowed only when `dryRun`, and then listed as withheld. */
+function readCredentials(f, dryRun) {
+    const given = (name) => f.text(name) !== '';
+    const openTok = ['api-key', 'api-secret'].filter(given);
+    const vonage = ['application-id', 'private-key'].filter(given);
+    if (openTok.length > 0 && vonage.length > 0) {
+        f.fail(openTok[0] ?? 'api-key', `Credentials of both platforms were given (${[...openTok, ...vonage].map(n => `'${n}'`).join(', ')}); give ${PAIRS}.`);
+        return { withheld: [] };
+    }
+    if (openTok.length === 0 && vonage.length === 0) {
+        f.fail('api-key', `Credentials are required: ${PAIRS}.`);
+        return { withheld: [] };
+    }
+    if (vonage.length > 0)
+        return readApplication(f, 'application-id', 'private-key', dryRun);
+    const apiKey = f.text('api-key');
+    const apiSecret = f.raw('api-secret');
+    if (UUID.test(apiKey) && (apiSecret.trim() === '' || (0,pem/* holdsPrivateKey */.j)(apiSecret))) {
+        // The OpenTok SDKs' convention for a Vonage application (or its ID alone in a dry run).
+        const reading = readApplication(f, 'api-key', 'api-secret', dryRun);
+        if (reading.credentials !== undefined) {
+            f.notices.push("'api-key' holds a Vonage application ID and 'api-secret' its private key, as the OpenTok server SDKs take them: signing as that Vonage application. The inputs 'application-id' and 'private-key' say the same more plainly.");
+        }
+        return reading;
+    }
+    if (UUID.test(apiKey)) {
+        f.fail('api-secret', "'api-key' is a UUID, which is a Vonage application ID, but 'api-secret' is not a private key. A Vonage application signs with its private key: give 'application-id' + 'private-key' (or, as the OpenTok SDKs take them, the PEM private key in 'api-secret').");
+        return { withheld: [] };
+    }
+    if ((0,pem/* holdsPrivateKey */.j)(apiSecret)) {
+        f.fail('api-key', "'api-secret' holds a private key, but 'api-key' is not a Vonage application ID (a UUID). An OpenTok project signs with its API secret; a Vonage application with its application ID and private key ('application-id' + 'private-key').");
+        return { withheld: [] };
+    }
+    return readProject(f, dryRun);
+}
+function readProject(f, dryRun) {
+    const before = f.problems.length;
+    const apiKey = f.required('api-key', " with 'api-secret'");
+    if (apiKey !== undefined && !API_KEY.test(apiKey)) {
+        f.fail('api-key', "'api-key' must be the OpenTok project's API key: letters, digits and '-' only, at most 64.");
+    }
+    const secret = f.text('api-secret');
+    const withheld = secret === '' && dryRun ? ['api-secret'] : [];
+    if (secret === '' && !dryRun)
+        f.fail('api-secret', "'api-secret' is required with 'api-key': the OpenTok project's API secret.");
+    else if (/[\r\n]/.test(secret))
+        f.fail('api-secret', "'api-secret' must be a single line.");
+    else if (secret.length > MAX_LENGTH)
+        f.fail('api-secret', `'api-secret' is longer than ${MAX_LENGTH} characters.`);
+    if (apiKey === undefined || f.problems.length > before)
+        return { withheld };
+    return { credentials: { platform: 'opentok', apiKey, apiSecret: secret }, withheld };
+}
+function readApplication(f, idInput, keyInput, dryRun) {
+    const before = f.problems.length;
+    const id = f.text(idInput);
+    if (id === '')
+        f.fail(idInput, `'${idInput}' is required with '${keyInput}': the Vonage application's ID, a UUID.`);
+    else if (!UUID.test(id)) {
+        f.fail(idInput, `'${idInput}' must be the Vonage application's ID, a UUID such as c7f9e2a4-1b3d-4e5f-8a9b-0c1d2e3f4a5b.`);
+    }
+    const raw = f.raw(keyInput);
+    const withheld = raw.trim() === '' && dryRun ? [keyInput] : [];
+    let privateKey = '';
+    if (raw.trim() === '' && !dryRun) {
+        f.fail(keyInput, `'${keyInput}' is required with '${idInput}': the PEM text of the Vonage application's private key.`);
+    }
+    else if (raw.trim() !== '') {
+        const check = checkPrivateKey(raw, keyInput);
+        if (check.error !== undefined)
+            f.fail(keyInput, check.error);
+        else
+            privateKey = check.pem;
+    }
+    if (f.problems.length > before)
+        return { withheld };
+    return { credentials: { platform: 'vonage', applicationId: id.toLowerCase(), privateKey }, withheld };
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/storage-names.ts
@@ -657,9 +659,9 @@ function readEndpoint(f) {
         return undefined;
     const allowed = "'endpoint' must be the base URL of an S3-compatible service, with http:// or https:// (e.g. https://storage.googleapis.com), without credentials, path, query or fragment";
     if (value.length > MAX_LENGTH)
-        return nullAfter(f.fail('endpoint', `'endpoint' is longer than ${MAX_LENGTH} characters.`));
+        return refused(f, 'endpoint', `'endpoint' is longer than ${MAX_LENGTH} characters.`);
     if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
-        return nullAfter(f.fail('endpoint', `${allowed}; got '${shown(value)}'. Did you mean 'https://${shown(value)}'?`));
+        return refused(f, 'endpoint', `${allowed}; got '${shown(value)}'. Did you mean 'https://${shown(value)}'?`);
     }
     const url = parseUrl(value);
     if (url === undefined ||
@@ -668,10 +670,10 @@ function readEndpoint(f) {
         url.password ||
         url.search ||
         url.hash) {
-        return nullAfter(f.fail('endpoint', `${allowed}.`));
+        return refused(f, 'endpoint', `${allowed}.`);
     }
     if (url.pathname.replace(/\/+$/, '') !== '') {
-        return nullAfter(f.fail('endpoint', `${allowed}; got the path '${shown(url.pathname)}'. The bucket goes in 'bucket', and the service's address alone in 'endpoint' (${url.origin}).`));
+        return refused(f, 'endpoint', `${allowed}; got the path '${shown(url.pathname)}'. The bucket goes in 'bucket', and the service's address alone in 'endpoint' (${url.origin}).`);
     }
     return url.origin;
 }
@@ -686,7 +688,7 @@ function readApiUrl(f) {
         return undefined;
     const allowed = "'api-url' must be the base URL of the vendor's REST API, such as https://api.opentok.com or https://video.api.vonage.com (http:// only for 127.0.0.1, ::1 or localhost), without credentials, path, query or fragment";
     if (value.length > MAX_LENGTH)
-        return nullAfter(f.fail('api-url', `'api-url' is longer than ${MAX_LENGTH} characters.`));
+        return refused(f, 'api-url', `'api-url' is longer than ${MAX_LENGTH} characters.`);
     const url = parseUrl(value);
     if (url === undefined ||
         url.username ||
@@ -694,20 +696,21 @@ function readApiUrl(f) {
         url.search ||
         url.hash ||
         (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-        return nullAfter(f.fail('api-url', `${allowed}.`));
+        return refused(f, 'api-url', `${allowed}.`);
     }
     if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
-        return nullAfter(f.fail('api-url', `${allowed}; plain http:// to '${url.hostname}' would send the signed token unencrypted.`));
+        return refused(f, 'api-url', `${allowed}; plain http:// to '${url.hostname}' would send the signed token unencrypted.`);
     }
     const path = url.pathname.replace(/\/+$/, '');
     if (path !== '' && path.toLowerCase() !== '/v2') {
-        return nullAfter(f.fail('api-url', `${allowed}; got the path '${shown(url.pathname)}'. The action adds /v2/project/{id}/archive/storage itself.`));
+        return refused(f, 'api-url', `${allowed}; got the path '${shown(url.pathname)}'. The action adds /v2/project/{id}/archive/storage itself.`);
     }
     return url.origin;
 }
-/** Reports are made by f.fail(); this turns its `undefined` into the reader's `null` (given and wrong). */
-function nullAfter(reported) {
-    return reported ?? null;
+/** Reports the problem and returns the readers' `null`: given, and wrong. */
+function refused(f, input, message) {
+    f.fail(input, message);
+    return null;
 }
 function parseUrl(value) {
     try {
@@ -719,6 +722,7 @@ function parseUrl(value) {
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/target.ts
+
 
 
 const S3_INPUTS = ['bucket', 'access-key', 'secret-key', 'endpoint', 'sse'];
@@ -772,8 +776,8 @@ function readS3(f, when, secret, get) {
     const secretKey = secret('secret-key', when ?? '');
     if (secretKey !== '' && !/^[\x20-\x7e]+$/.test(secretKey))
         f.fail('secret-key', "'secret-key' must be printable ASCII on a single line.");
-    else if (secretKey.length > 1024)
-        f.fail('secret-key', "'secret-key' is longer than 1024 characters.");
+    else if (secretKey.length > MAX_LENGTH)
+        f.fail('secret-key', `'secret-key' is longer than ${MAX_LENGTH} characters.`);
     const sse = f.choice('sse', ['s3', 'none'], 's3');
     if (!bucket || !accessKey || sse === undefined || endpoint === null)
         return undefined;

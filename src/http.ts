@@ -265,7 +265,8 @@ export function noAnswerMessage(outgoing: Pick<OutgoingRequest, 'method' | 'url'
   const attempts = `${outcome.attempts} attempt(s)`
   if (outcome.proxy !== undefined && outcome.failure !== undefined) {
     // "Could not reach the proxy 127.0.0.1:9 (ECONNREFUSED) for PUT https://… after 3 attempt(s)"
-    return `C${outcome.failure.slice(1)} for ${outgoing.method} ${outgoing.url} after ${attempts}; check HTTPS_PROXY / HTTP_PROXY and NO_PROXY.`
+    const sentence = outcome.failure.charAt(0).toUpperCase() + outcome.failure.slice(1)
+    return `${sentence} for ${outgoing.method} ${outgoing.url} after ${attempts}; check HTTPS_PROXY / HTTP_PROXY and NO_PROXY.`
   }
   return `${outgoing.method} ${outgoing.url} got no answer after ${attempts}: ${outcome.failure ?? 'unknown error'}.`
 }

@@ -7,7 +7,7 @@
 import { holdsPrivateKey } from '../pem.js'
 import type { Credentials } from '../plan.js'
 import { checkPrivateKey } from '../private-key.js'
-import type { Findings } from './findings.js'
+import { MAX_LENGTH, type Findings } from './findings.js'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const API_KEY = /^[A-Za-z0-9-]{1,64}$/
@@ -78,7 +78,7 @@ function readProject(f: Findings, dryRun: boolean): CredentialsReading {
   const withheld = secret === '' && dryRun ? ['api-secret'] : []
   if (secret === '' && !dryRun) f.fail('api-secret', "'api-secret' is required with 'api-key': the OpenTok project's API secret.")
   else if (/[\r\n]/.test(secret)) f.fail('api-secret', "'api-secret' must be a single line.")
-  else if (secret.length > 1024) f.fail('api-secret', "'api-secret' is longer than 1024 characters.")
+  else if (secret.length > MAX_LENGTH) f.fail('api-secret', `'api-secret' is longer than ${MAX_LENGTH} characters.`)
   if (apiKey === undefined || f.problems.length > before) return { withheld }
   return { credentials: { platform: 'opentok', apiKey, apiSecret: secret }, withheld }
 }

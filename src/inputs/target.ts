@@ -4,7 +4,7 @@
  * which belong to the other type, follows from a valid 'type'.
  */
 import type { AzureTarget, S3Target, StorageTarget } from '../plan.js'
-import type { Findings } from './findings.js'
+import { MAX_LENGTH, type Findings } from './findings.js'
 import { accountNameProblem, amazonBucketProblem, compatibleBucketProblem, containerProblem, readAzureDomain } from './storage-names.js'
 import { readEndpoint } from './urls.js'
 
@@ -63,7 +63,7 @@ function readS3(f: Findings, when: string | undefined, secret: Secret, get: Get)
   if (accessKey && !/^[\x21-\x7e]+$/.test(accessKey)) f.fail('access-key', "'access-key' must be printable ASCII without spaces.")
   const secretKey = secret('secret-key', when ?? '')
   if (secretKey !== '' && !/^[\x20-\x7e]+$/.test(secretKey)) f.fail('secret-key', "'secret-key' must be printable ASCII on a single line.")
-  else if (secretKey.length > 1024) f.fail('secret-key', "'secret-key' is longer than 1024 characters.")
+  else if (secretKey.length > MAX_LENGTH) f.fail('secret-key', `'secret-key' is longer than ${MAX_LENGTH} characters.`)
   const sse = f.choice('sse', ['s3', 'none'], 's3')
   if (!bucket || !accessKey || sse === undefined || endpoint === null) return undefined
   return { type: 's3', bucket, accessKey, secretKey, ...(endpoint === undefined ? {} : { endpoint }), sse }

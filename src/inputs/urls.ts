@@ -12,9 +12,9 @@ export function readEndpoint(f: Findings): string | undefined | null {
   if (value === '') return undefined
   const allowed =
     "'endpoint' must be the base URL of an S3-compatible service, with http:// or https:// (e.g. https://storage.googleapis.com), without credentials, path, query or fragment"
-  if (value.length > MAX_LENGTH) return nullAfter(f.fail('endpoint', `'endpoint' is longer than ${MAX_LENGTH} characters.`))
+  if (value.length > MAX_LENGTH) return refused(f, 'endpoint', `'endpoint' is longer than ${MAX_LENGTH} characters.`)
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
-    return nullAfter(f.fail('endpoint', `${allowed}; got '${shown(value)}'. Did you mean 'https://${shown(value)}'?`))
+    return refused(f, 'endpoint', `${allowed}; got '${shown(value)}'. Did you mean 'https://${shown(value)}'?`)
   }
   const url = parseUrl(value)
   if (
@@ -25,14 +25,13 @@ export function readEndpoint(f: Findings): string | undefined | null {
     url.search ||
     url.hash
   ) {
-    return nullAfter(f.fail('endpoint', `${allowed}.`))
+    return refused(f, 'endpoint', `${allowed}.`)
   }
   if (url.pathname.replace(/\/+$/, '') !== '') {
-    return nullAfter(
-      f.fail(
-        'endpoint',
-        `${allowed}; got the path '${shown(url.pathname)}'. The bucket goes in 'bucket', and the service's address alone in 'endpoint' (${url.origin}).`
-      )
+    return refused(
+      f,
+      'endpoint',
+      `${allowed}; got the path '${shown(url.pathname)}'. The bucket goes in 'bucket', and the service's address alone in 'endpoint' (${url.origin}).`
     )
   }
   return url.origin
@@ -48,7 +47,7 @@ export function readApiUrl(f: Findings): string | undefined | null {
   if (value === '') return undefined
   const allowed =
     "'api-url' must be the base URL of the vendor's REST API, such as https://api.opentok.com or https://video.api.vonage.com (http:// only for 127.0.0.1, ::1 or localhost), without credentials, path, query or fragment"
-  if (value.length > MAX_LENGTH) return nullAfter(f.fail('api-url', `'api-url' is longer than ${MAX_LENGTH} characters.`))
+  if (value.length > MAX_LENGTH) return refused(f, 'api-url', `'api-url' is longer than ${MAX_LENGTH} characters.`)
   const url = parseUrl(value)
   if (
     url === undefined ||
@@ -58,23 +57,26 @@ export function readApiUrl(f: Findings): string | undefined | null {
     url.hash ||
     (url.protocol !== 'https:' && url.protocol !== 'http:')
   ) {
-    return nullAfter(f.fail('api-url', `${allowed}.`))
+    return refused(f, 'api-url', `${allowed}.`)
   }
   if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
-    return nullAfter(f.fail('api-url', `${allowed}; plain http:// to '${url.hostname}' would send the signed token unencrypted.`))
+    return refused(f, 'api-url', `${allowed}; plain http:// to '${url.hostname}' would send the signed token unencrypted.`)
   }
   const path = url.pathname.replace(/\/+$/, '')
   if (path !== '' && path.toLowerCase() !== '/v2') {
-    return nullAfter(
-      f.fail('api-url', `${allowed}; got the path '${shown(url.pathname)}'. The action adds /v2/project/{id}/archive/storage itself.`)
+    return refused(
+      f,
+      'api-url',
+      `${allowed}; got the path '${shown(url.pathname)}'. The action adds /v2/project/{id}/archive/storage itself.`
     )
   }
   return url.origin
 }
 
-/** Reports are made by f.fail(); this turns its `undefined` into the reader's `null` (given and wrong). */
-function nullAfter(reported: undefined): null {
-  return reported ?? null
+/** Reports the problem and returns the readers' `null`: given, and wrong. */
+function refused(f: Findings, input: string, message: string): null {
+  f.fail(input, message)
+  return null
 }
 
 function parseUrl(value: string): URL | undefined {

@@ -57,7 +57,6 @@ export interface FileValue {
 export interface ConfigEntry {
   readonly file: string
   readonly project: string
-  readonly line: number
   readonly values: ReadonlyMap<string, FileValue>
 }
 
@@ -211,7 +210,7 @@ export async function parseConfig(text: string, file: string, project: string, m
     else values.set(setting, { value: text, line: where.line ?? 0 })
   }
   if (problems.length > 0) return { ok: false, problems }
-  return { ok: true, entry: { file, project: chosen, line: at(entryPair.key as YamlNode).line ?? 0, values } }
+  return { ok: true, entry: { file, project: chosen, values } }
 }
 
 type Yaml = typeof import('yaml')

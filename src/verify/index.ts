@@ -4,9 +4,8 @@
  * not check the credentials itself, so with 'fallback: none' a mistake here would lose archives.
  */
 import { sendWithRetries, type Clock, type HttpAnswer, type SendLog, type Transport } from '../http.js'
-import type { StorageCheck } from '../plan.js'
 import { projectIdOf } from '../platform.js'
-import type { AzureTarget, Plan, S3Target } from '../plan.js'
+import type { AzureTarget, Plan, S3Target, StorageCheck } from '../plan.js'
 import { redact } from '../redact.js'
 import { blobRequestHeaders, blobServiceUrl, blobUrl } from './azure.js'
 import { checkObjectContent, checkObjectKey } from './check-object.js'
