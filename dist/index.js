@@ -228,7 +228,7 @@ function noAnswerMessage(outgoing, outcome) {
 
 /***/ }),
 
-/***/ 7160:
+/***/ 4410:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -332,53 +332,6 @@ function unescapeRfc2253(text) {
 
 // EXTERNAL MODULE: ./src/platform.ts + 1 modules
 var platform = __nccwpck_require__(6822);
-;// CONCATENATED MODULE: ./src/private-key.ts
-/** Checks the Vonage application's private key, which signs the RS256 token, and never leaves the runner. */
-
-
-/**
- * Reads a private key pasted in any accepted PEM form (see pem.ts) and returns it as clean PEM:
- * an unencrypted RSA key in PKCS#8 (`BEGIN PRIVATE KEY`, what the Vonage dashboard downloads)
- * or PKCS#1 (`BEGIN RSA PRIVATE KEY`). Messages name `input` and quote nothing of the value.
- */
-function checkPrivateKey(raw, input) {
-    const expected = `'${input}' must be the PEM text of the Vonage application's private key (the private.key file the dashboard downloads, -----BEGIN PRIVATE KEY-----)`;
-    const reading = (0,pem/* readPem */.J)(raw.trim());
-    if (!reading.ok) {
-        if (reading.reason === 'folded')
-            return { error: `${expected}; its lines were joined with spaces (a YAML folded '>' scalar): use '|'.` };
-        return {
-            error: reading.reason === 'damaged' ? `'${input}' has a damaged PEM block: its base64 lines could not be read.` : `${expected}.`
-        };
-    }
-    const keys = reading.blocks.filter(block => block.label.endsWith('PRIVATE KEY'));
-    const key = keys[0];
-    if (key === undefined) {
-        const labels = [...new Set(reading.blocks.map(block => block.label))].join(', ');
-        return {
-            error: `${expected}; it holds ${labels}${labels.includes('PUBLIC KEY') ? ', the public half, which the dashboard keeps' : ''}.`
-        };
-    }
-    if (keys.length > 1)
-        return { error: `'${input}' holds ${keys.length} private keys; give the application's one key.` };
-    if (key.label === 'ENCRYPTED PRIVATE KEY' || key.hasHeaders) {
-        return { error: `'${input}' is encrypted with a passphrase; give the key as the dashboard downloads it, unencrypted, from a secret.` };
-    }
-    if (key.label === 'OPENSSH PRIVATE KEY') {
-        return { error: `'${input}' is an OpenSSH key; a Vonage application's key is PEM (-----BEGIN PRIVATE KEY-----).` };
-    }
-    let type;
-    try {
-        type = (0,external_node_crypto_.createPrivateKey)({ key: key.pem, format: 'pem' }).asymmetricKeyType;
-    }
-    catch {
-        return { error: `'${input}' could not be read as a private key: its PEM block is damaged.` };
-    }
-    if (type !== 'rsa')
-        return { error: `'${input}' must be an RSA key, which RS256 signs with; this one is ${type ?? 'of an unknown type'}.` };
-    return { pem: key.pem };
-}
-
 ;// CONCATENATED MODULE: ./src/inputs/findings.ts
 /** What validation found, collected in one place, and the readers of plain values shared by every rule. */
 /** The longest value any input takes (a PEM is the exception, checked on its own). */
@@ -457,6 +410,128 @@ class Findings {
 function shown(value) {
     const oneLine = value.replace(/[\r\n\t]/g, ' ');
     return oneLine.length > 40 ? `${oneLine.slice(0, 40)}…` : oneLine;
+}
+
+;// CONCATENATED MODULE: ./src/inputs/audit.ts
+
+const audit_DAY_MS = 86_400_000;
+const UNIT_MS = { m: 60_000, h: 3_600_000, d: audit_DAY_MS };
+const DURATION = /^(\d{1,6})\s*([mhd])$/i;
+/** An ISO-8601 date, or date and time with an optional zone, as `Date.parse` reads them. */
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
+/** The default window: the last day, which a nightly audit covers with no gap. */
+const DEFAULT_SINCE = '24h';
+const DEFAULT_UPLOAD_GRACE = '2h';
+/** The oldest window an audit looks at, so that a typo cannot walk years of history. */
+const MAX_SINCE_MS = 400 * audit_DAY_MS;
+const MAX_GRACE_MS = 7 * audit_DAY_MS;
+/** A duration such as `90m`, `24h` or `7d`, in ms; undefined when the text is not one. */
+function parseDuration(text) {
+    const match = DURATION.exec(text.trim());
+    if (match === null)
+        return undefined;
+    return Number(match[1]) * (UNIT_MS[(match[2] ?? '').toLowerCase()] ?? Number.NaN);
+}
+/** Reads the audit's settings; `checkObjects` and its reason come from the target, decided by the caller. */
+function readAuditSettings(f, now, objects) {
+    const before = f.problems.length;
+    const since = readSince(f, now);
+    const grace = readGrace(f);
+    const trackingIssue = f.flag('tracking-issue', false);
+    const githubToken = f.text('github-token');
+    if (trackingIssue === true && githubToken === '') {
+        f.fail('github-token', "'github-token' is required with 'tracking-issue: true'; its default is ${{ github.token }}, with 'permissions: issues: write'.");
+    }
+    else if (/\s/.test(githubToken)) {
+        f.fail('github-token', "'github-token' must be a single token without spaces or line breaks.");
+    }
+    if (f.problems.length > before || since === undefined || grace === undefined || trackingIssue === undefined)
+        return undefined;
+    return {
+        since,
+        uploadGraceMs: grace,
+        checkObjects: objects.check,
+        ...(objects.because === undefined ? {} : { statusesOnlyBecause: objects.because }),
+        trackingIssue,
+        githubToken: trackingIssue ? githubToken : ''
+    };
+}
+function readSince(f, now) {
+    const value = f.text('since') || DEFAULT_SINCE;
+    const allowed = "'since' must be a duration back from now, such as '90m', '24h' or '7d' (at most 400d), or an ISO-8601 time in the past, such as '2026-11-01T00:00:00Z'";
+    const duration = parseDuration(value);
+    if (duration !== undefined) {
+        if (duration <= 0 || duration > MAX_SINCE_MS)
+            return f.fail('since', `${allowed}; got '${shown(value)}'.`);
+        return new Date(now.getTime() - duration);
+    }
+    if (!ISO_TIME.test(value))
+        return f.fail('since', `${allowed}; got '${shown(value)}'.`);
+    // A date or time without a zone is read as UTC, as the summary shows times.
+    const zoned = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(value) || !/[T ]/i.test(value) ? value : `${value}Z`;
+    const time = Date.parse(zoned.replace(' ', 'T'));
+    if (Number.isNaN(time))
+        return f.fail('since', `${allowed}; got '${shown(value)}', which is not a date.`);
+    if (time > now.getTime())
+        return f.fail('since', `${allowed}; got '${shown(value)}', which is in the future.`);
+    if (now.getTime() - time > MAX_SINCE_MS)
+        return f.fail('since', `${allowed}; got '${shown(value)}', more than 400 days ago.`);
+    return new Date(time);
+}
+function readGrace(f) {
+    const value = f.text('upload-grace') || DEFAULT_UPLOAD_GRACE;
+    const duration = parseDuration(value);
+    if (duration === undefined || duration <= 0 || duration > MAX_GRACE_MS) {
+        return f.fail('upload-grace', `'upload-grace' must be how long a stopped archive may take to upload before it counts as stuck: a duration such as '30m', '2h' or '1d' (at most 7d); got '${shown(value)}'.`);
+    }
+    return duration;
+}
+
+;// CONCATENATED MODULE: ./src/private-key.ts
+/** Checks the Vonage application's private key, which signs the RS256 token, and never leaves the runner. */
+
+
+/**
+ * Reads a private key pasted in any accepted PEM form (see pem.ts) and returns it as clean PEM:
+ * an unencrypted RSA key in PKCS#8 (`BEGIN PRIVATE KEY`, what the Vonage dashboard downloads)
+ * or PKCS#1 (`BEGIN RSA PRIVATE KEY`). Messages name `input` and quote nothing of the value.
+ */
+function checkPrivateKey(raw, input) {
+    const expected = `'${input}' must be the PEM text of the Vonage application's private key (the private.key file the dashboard downloads, -----BEGIN PRIVATE KEY-----)`;
+    const reading = (0,pem/* readPem */.J)(raw.trim());
+    if (!reading.ok) {
+        if (reading.reason === 'folded')
+            return { error: `${expected}; its lines were joined with spaces (a YAML folded '>' scalar): use '|'.` };
+        return {
+            error: reading.reason === 'damaged' ? `'${input}' has a damaged PEM block: its base64 lines could not be read.` : `${expected}.`
+        };
+    }
+    const keys = reading.blocks.filter(block => block.label.endsWith('PRIVATE KEY'));
+    const key = keys[0];
+    if (key === undefined) {
+        const labels = [...new Set(reading.blocks.map(block => block.label))].join(', ');
+        return {
+            error: `${expected}; it holds ${labels}${labels.includes('PUBLIC KEY') ? ', the public half, which the dashboard keeps' : ''}.`
+        };
+    }
+    if (keys.length > 1)
+        return { error: `'${input}' holds ${keys.length} private keys; give the application's one key.` };
+    if (key.label === 'ENCRYPTED PRIVATE KEY' || key.hasHeaders) {
+        return { error: `'${input}' is encrypted with a passphrase; give the key as the dashboard downloads it, unencrypted, from a secret.` };
+    }
+    if (key.label === 'OPENSSH PRIVATE KEY') {
+        return { error: `'${input}' is an OpenSSH key; a Vonage application's key is PEM (-----BEGIN PRIVATE KEY-----).` };
+    }
+    let type;
+    try {
+        type = (0,external_node_crypto_.createPrivateKey)({ key: key.pem, format: 'pem' }).asymmetricKeyType;
+    }
+    catch {
+        return { error: `'${input}' could not be read as a private key: its PEM block is damaged.` };
+    }
+    if (type !== 'rsa')
+        return { error: `'${input}' must be an RSA key, which RS256 signs with; this one is ${type ?? 'of an unknown type'}.` };
+    return { pem: key.pem };
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/credentials.ts
@@ -826,13 +901,14 @@ var secrets = __nccwpck_require__(3332);
 
 
 
+
 /**
  * Validates every setting and returns the plan, or every problem found at once. `now` is used
  * for the certificate's validity.
  */
 function readPlan(read, now) {
     const f = new Findings(read);
-    const operation = f.choice('operation', ['set', 'delete'], 'set');
+    const operation = f.choice('operation', ['set', 'delete', 'audit'], 'set');
     const dryRun = f.flag('dry-run', false);
     const failOnError = f.flag('fail-on-error', true);
     const verify = f.flag('verify', true);
@@ -844,8 +920,25 @@ function readPlan(read, now) {
     let target = { withheld: [] };
     let certificate = { setting: { kind: 'unchanged' }, warnings: [] };
     let ignored = [];
+    let audit;
     if (operation === 'delete') {
         ignored = ['type', ...S3_INPUTS, ...AZURE_INPUTS, 'fallback', 'certificate'].filter(name => f.text(name) !== '');
+    }
+    else if (operation === 'audit') {
+        // The audit reads the declared target to look for each archive in it. Without the storage
+        // secret, or with 'verify: false', it judges the archives by their status alone.
+        const storageGiven = ['type', ...S3_INPUTS, ...AZURE_INPUTS].some(name => f.text(name) !== '');
+        if (storageGiven)
+            target = readTarget(f, f.choice('type', ['s3', 'azure'], 's3'), true);
+        ignored = ['fallback', 'certificate'].filter(name => f.text(name) !== '');
+        const because = !storageGiven
+            ? 'no storage target was given'
+            : verify === false
+                ? "'verify' is false"
+                : target.withheld.length > 0
+                    ? `'${target.withheld[0]}' was not given`
+                    : undefined;
+        audit = readAuditSettings(f, now, because === undefined ? { check: true } : { check: false, because });
     }
     else {
         const type = f.choice('type', ['s3', 'azure'], 's3');
@@ -868,7 +961,8 @@ function readPlan(read, now) {
         apiUrl === null ||
         fallback === undefined ||
         certificate.setting === undefined ||
-        (operation === 'set' && target.target === undefined)) {
+        (operation === 'set' && target.target === undefined) ||
+        (operation === 'audit' && audit === undefined)) {
         return { ok: false, problems, warnings, notices };
     }
     return {
@@ -888,7 +982,9 @@ function readPlan(read, now) {
             verify,
             maxAttempts,
             timeoutSeconds,
-            withheldSecrets: [...credentials.withheld, ...target.withheld]
+            // An audit without the storage secret is no dry run: it reads statuses alone (audit.checkObjects).
+            withheldSecrets: operation === 'audit' ? credentials.withheld : [...credentials.withheld, ...target.withheld],
+            ...(audit === undefined ? {} : { audit })
         }
     };
 }
@@ -908,7 +1004,7 @@ function readPlan(read, now) {
 /** The secret inputs, masked with the runner before anything else is done. */
 
 /** Inputs whose values are secrets. They always come from inputs (a configuration file may not hold them). */
-const SECRET_INPUTS = ['api-secret', 'private-key', 'secret-key', 'account-key'];
+const SECRET_INPUTS = ['api-secret', 'private-key', 'secret-key', 'account-key', 'github-token'];
 /**
  * The values to register for one secret: the value as given and trimmed, and for a multi-line
  * value (a PEM key) each of its lines and the lines of its clean PEM form, since the runner masks
@@ -1033,6 +1129,28 @@ function readBlock(label, body) {
         : [];
     const pem = [`-----BEGIN ${label}-----`, ...headerLines, ...(hasHeaders ? [''] : []), wrapped, `-----END ${label}-----`].join('\n');
     return { label, hasHeaders, der, pem };
+}
+
+
+/***/ }),
+
+/***/ 7488:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ secretValuesOf)
+/* harmony export */ });
+/* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6822);
+/** Every secret a plan holds, for redaction of what a message or an answer may quote. */
+
+/** The vendor credential's secret (the private key line by line too) and the storage secret. */
+function secretValuesOf(plan) {
+    const values = (0,_platform_js__WEBPACK_IMPORTED_MODULE_0__/* .credentialSecrets */ .DJ)(plan.credentials);
+    if (plan.target?.type === 's3')
+        values.push(plan.target.secretKey);
+    if (plan.target?.type === 'azure')
+        values.push(plan.target.accountKey);
+    return values.filter(value => value !== '');
 }
 
 
@@ -1366,6 +1484,263 @@ function unescapeAll(text) {
 
 /***/ }),
 
+/***/ 665:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   N0: () => (/* binding */ setInputErrorOutputs),
+/* harmony export */   Sy: () => (/* binding */ writeSummary),
+/* harmony export */   ZD: () => (/* binding */ escapeHtml),
+/* harmony export */   mh: () => (/* binding */ writeInputErrorSummary),
+/* harmony export */   n0: () => (/* binding */ setOutputs),
+/* harmony export */   ri: () => (/* binding */ addRunLine)
+/* harmony export */ });
+/* unused harmony export summaryRows */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3000);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1170);
+/* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6822);
+/* harmony import */ var _storage_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1134);
+/** What the run tells the workflow: step outputs and the job summary, with every secret left out. */
+
+
+
+/** Sets the step outputs: status, attempts, target, verified. */
+function setOutputs(report, output = _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .setOutput */ .uH) {
+    output('status', report.status === undefined ? '' : String(report.status));
+    output('attempts', String(report.attempts));
+    output('target', (0,_storage_js__WEBPACK_IMPORTED_MODULE_1__/* .describeTarget */ .ff)(report.plan.target));
+    output('verified', report.verified);
+}
+/** The outputs of a run stopped by its inputs: nothing was sent and nothing was checked. */
+function setInputErrorOutputs(output = _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .setOutput */ .uH) {
+    output('status', '');
+    output('attempts', '0');
+    output('target', '');
+    output('verified', 'skipped');
+}
+/** The summary rows, in order; every value is secret-free by construction. */
+function summaryRows(report) {
+    const { plan } = report;
+    const rows = [['Project', (0,_platform_js__WEBPACK_IMPORTED_MODULE_0__/* .describeProject */ .dU)(plan.credentials)]];
+    if (plan.source !== undefined)
+        rows.push(['Settings', plan.source]);
+    rows.push(['Operation', plan.operation]);
+    const target = plan.target;
+    if (target?.type === 's3') {
+        rows.push(['Type', 's3'], ['Bucket', target.bucket], ['Endpoint', target.endpoint ?? 'Amazon S3 (default)'], ['SSE', target.sse]);
+    }
+    else if (target?.type === 'azure') {
+        rows.push(['Type', 'azure'], ['Account / container', `${target.accountName}/${target.container}`], ['Domain', target.domain ?? 'core.windows.net (default)']);
+    }
+    if (plan.operation === 'set') {
+        rows.push(['Fallback', plan.fallback], ['Certificate', describeCertificate(plan)]);
+        rows.push(['Storage check', report.verification ?? report.verified]);
+    }
+    rows.push(['Status', statusText(report)], ['Attempts', String(report.attempts)], ['Result', report.result]);
+    return rows;
+}
+function statusText(report) {
+    if (report.status !== undefined)
+        return String(report.status);
+    if (report.plan.dryRun)
+        return 'dry run: nothing was sent to the vendor';
+    return report.attempts === 0 ? 'not sent' : 'no answer';
+}
+function describeCertificate(plan) {
+    const cert = plan.certificate;
+    if (cert.kind === 'unchanged')
+        return 'unchanged';
+    if (cert.kind === 'off')
+        return 'encryption turned off (null)';
+    return `${cert.subject}; SHA-256 ${cert.fingerprint256}; expires ${cert.validTo.toISOString().slice(0, 10)}`;
+}
+/** Writes the job summary: a heading, the table and the run line. Does nothing outside a runner. */
+async function writeSummary(report, context, summary = _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .summary */ .z) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    const heading = report.plan.dryRun ? 'OpenTok archive upload target (dry run)' : 'OpenTok archive upload target';
+    summary.addHeading(heading, 3).addTable([
+        [
+            { data: 'Field', header: true },
+            { data: 'Value', header: true }
+        ],
+        ...summaryRows(report).map(([field, value]) => [escapeHtml(field), escapeHtml(value)])
+    ]);
+    addRunLine(summary, context);
+    await summary.write();
+}
+/** Writes the job summary of a run refused for its inputs: which settings, from where, and what each accepts. */
+async function writeInputErrorSummary(problems, context, summary = _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .summary */ .z) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    summary
+        .addHeading('OpenTok archive upload target: invalid settings', 3)
+        .addRaw(`<p>${escapeHtml(`${problems.length} problem(s); nothing was sent to the vendor or the storage.`)}</p>`, true)
+        .addTable([
+        [
+            { data: 'Setting', header: true },
+            { data: 'Source', header: true },
+            { data: 'What is wrong, and what it accepts', header: true }
+        ],
+        ...problems.map(problem => [escapeHtml(problem.input), escapeHtml(problem.source), escapeHtml(problem.message)])
+    ]);
+    addRunLine(summary, context);
+    await summary.write();
+}
+/** Adds the line naming the repository and run, linked to the run. */
+function addRunLine(summary, context) {
+    if (context.repository === undefined)
+        return;
+    const line = `${context.repository} · ${context.workflow ?? 'workflow'}`;
+    summary.addRaw(context.runUrl === undefined ? escapeHtml(line) : `<a href="${escapeHtml(context.runUrl)}">${escapeHtml(line)}</a>`, true);
+}
+/** Text as it may stand in the summary's HTML. */
+function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`);
+}
+
+
+/***/ }),
+
+/***/ 1134:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   SJ: () => (/* binding */ shownBody),
+/* harmony export */   ff: () => (/* binding */ describeTarget),
+/* harmony export */   mK: () => (/* binding */ buildRequest)
+/* harmony export */ });
+/* unused harmony export buildBody */
+/* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6822);
+
+/**
+ * `PUT|DELETE {api-url}/v2/project/{API key or application ID}/archive/storage`, with the body for
+ * a PUT. The body holds the storage secret: never print it as it is.
+ */
+function buildRequest(plan) {
+    // Both IDs are validated to letters, digits and '-', so they are safe in the path as they are.
+    const url = `${plan.apiUrl}/v2/project/${(0,_platform_js__WEBPACK_IMPORTED_MODULE_0__/* .projectIdOf */ .QK)(plan.credentials)}/archive/storage`;
+    if (plan.operation === 'delete')
+        return { method: 'DELETE', url };
+    if (plan.target === undefined)
+        throw new Error('a set operation needs a storage target');
+    return { method: 'PUT', url, body: JSON.stringify(buildBody(plan, plan.target)) };
+}
+/** The PUT body: type, config, fallback, and certificate when it is to change. */
+function buildBody(plan, target) {
+    const config = target.type === 's3'
+        ? {
+            bucket: target.bucket,
+            accessKey: target.accessKey,
+            secretKey: target.secretKey,
+            ...(target.endpoint === undefined ? {} : { endpoint: target.endpoint }),
+            sse: target.sse
+        }
+        : {
+            accountName: target.accountName,
+            accountKey: target.accountKey,
+            container: target.container,
+            ...(target.domain === undefined ? {} : { domain: target.domain })
+        };
+    const body = { type: target.type, config, fallback: plan.fallback };
+    if (plan.certificate.kind === 'off')
+        body.certificate = null;
+    if (plan.certificate.kind === 'set')
+        body.certificate = Buffer.from(plan.certificate.pem, 'utf8').toString('base64');
+    return body;
+}
+/** A description of the target that names no secret: `s3://bucket` or `azure://account/container`. */
+function describeTarget(target) {
+    if (target === undefined)
+        return '';
+    return target.type === 's3' ? `s3://${target.bucket}` : `azure://${target.accountName}/${target.container}`;
+}
+/**
+ * The PUT body as a dry run shows it: built from the plan with every secret left out by
+ * construction ('***'), and the certificate named rather than pasted.
+ */
+function shownBody(plan) {
+    const target = plan.target;
+    if (plan.operation === 'delete' || target === undefined)
+        return undefined;
+    const hidden = target.type === 's3' ? { ...target, secretKey: '***' } : { ...target, accountKey: '***' };
+    const body = buildBody(plan, hidden);
+    if (plan.certificate.kind === 'set')
+        body.certificate = `(base64 of the certificate ${plan.certificate.subject})`;
+    return JSON.stringify(body);
+}
+
+
+/***/ }),
+
+/***/ 6064:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ explainFailure)
+/* harmony export */ });
+/* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6822);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6670);
+
+
+/** The failure message for a non-2xx answer, naming the inputs to check and no secret. */
+function explainFailure(credentials, outgoing, answer, secrets) {
+    const what = `${outgoing.method} ${outgoing.url} answered ${answer.status}`;
+    if (answer.status === 401 || answer.status === 403)
+        return `${what}: ${(0,_platform_js__WEBPACK_IMPORTED_MODULE_0__/* .refusedCredentials */ .PK)(credentials)}`;
+    const vendorMessage = messageOf(answer.body);
+    const said = vendorMessage === undefined ? '' : ` ${(0,_platform_js__WEBPACK_IMPORTED_MODULE_0__/* .vendorName */ .gR)(credentials)} said: "${(0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(vendorMessage, secrets)}".`;
+    if (answer.status === 400) {
+        const refused = outgoing.method === 'GET'
+            ? 'the request was refused as invalid'
+            : 'the request was refused as invalid JSON data or as missing the upload target';
+        return `${what}: ${refused}.${said}`;
+    }
+    if (answer.status === 404) {
+        const id = credentials.platform === 'opentok' ? "'api-key'" : "'application-id'";
+        return `${what}: no such project at this address. Check ${id} and 'api-url'.${said}`;
+    }
+    return `${what}.${said}`;
+}
+function messageOf(body) {
+    try {
+        const parsed = JSON.parse(body);
+        if (parsed !== null && typeof parsed === 'object' && 'message' in parsed && typeof parsed.message === 'string') {
+            return parsed.message;
+        }
+    }
+    catch {
+        // not JSON: no vendor message to quote
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 311:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _O: () => (/* binding */ USER_AGENT)
+/* harmony export */ });
+/* unused harmony exports ACTION_NAME, ACTION_VERSION */
+/** The action's name and version, sent in the User-Agent. Kept equal to package.json by a test. */
+const ACTION_NAME = 'opentok-archive-target-action';
+const ACTION_VERSION = '1.0.0';
+/** The User-Agent of every request the action sends. */
+const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`;
+
+
+/***/ }),
+
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = require("assert");
+
+/***/ }),
+
 /***/ 181:
 /***/ ((module) => {
 
@@ -1377,6 +1752,41 @@ module.exports = require("buffer");
 /***/ ((module) => {
 
 module.exports = require("crypto");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = require("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = require("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = require("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = require("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = require("net");
 
 /***/ }),
 
@@ -1401,6 +1811,13 @@ module.exports = require("node:buffer");
 
 /***/ }),
 
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = require("node:console");
+
+/***/ }),
+
 /***/ 7598:
 /***/ ((module) => {
 
@@ -1412,6 +1829,13 @@ module.exports = require("node:crypto");
 /***/ ((module) => {
 
 module.exports = require("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = require("node:dns");
 
 /***/ }),
 
@@ -1447,6 +1871,13 @@ module.exports = require("node:http2");
 /***/ ((module) => {
 
 module.exports = require("node:net");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = require("node:os");
 
 /***/ }),
 
@@ -1520,6 +1951,13 @@ module.exports = require("node:zlib");
 
 /***/ }),
 
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = require("os");
+
+/***/ }),
+
 /***/ 932:
 /***/ ((module) => {
 
@@ -1534,192 +1972,49 @@ module.exports = require("stream");
 
 /***/ }),
 
+/***/ 5574:
+/***/ ((module) => {
+
+module.exports = require("string_decoder");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = require("tls");
+
+/***/ }),
+
 /***/ 9023:
 /***/ ((module) => {
 
 module.exports = require("util");
 
-/***/ })
+/***/ }),
 
-/******/ 	});
-/************************************************************************/
-/******/ 	// The module cache
-/******/ 	var __webpack_module_cache__ = {};
-/******/ 	
-/******/ 	// The require function
-/******/ 	function __nccwpck_require__(moduleId) {
-/******/ 		// Check if module is in cache
-/******/ 		var cachedModule = __webpack_module_cache__[moduleId];
-/******/ 		if (cachedModule !== undefined) {
-/******/ 			return cachedModule.exports;
-/******/ 		}
-/******/ 		// Create a new module (and put it into the cache)
-/******/ 		var module = __webpack_module_cache__[moduleId] = {
-/******/ 			// no module.id needed
-/******/ 			// no module.loaded needed
-/******/ 			exports: {}
-/******/ 		};
-/******/ 	
-/******/ 		// Execute the module function
-/******/ 		var threw = true;
-/******/ 		try {
-/******/ 			__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
-/******/ 			threw = false;
-/******/ 		} finally {
-/******/ 			if(threw) delete __webpack_module_cache__[moduleId];
-/******/ 		}
-/******/ 	
-/******/ 		// Return the exports of the module
-/******/ 		return module.exports;
-/******/ 	}
-/******/ 	
-/******/ 	// expose the modules object (__webpack_modules__)
-/******/ 	__nccwpck_require__.m = __webpack_modules__;
-/******/ 	
-/************************************************************************/
-/******/ 	/* webpack/runtime/compat get default export */
-/******/ 	(() => {
-/******/ 		// getDefaultExport function for compatibility with non-harmony modules
-/******/ 		__nccwpck_require__.n = (module) => {
-/******/ 			var getter = module && module.__esModule ?
-/******/ 				() => (module['default']) :
-/******/ 				() => (module);
-/******/ 			__nccwpck_require__.d(getter, { a: getter });
-/******/ 			return getter;
-/******/ 		};
-/******/ 	})();
-/******/ 	
-/******/ 	/* webpack/runtime/create fake namespace object */
-/******/ 	(() => {
-/******/ 		var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
-/******/ 		var leafPrototypes;
-/******/ 		// create a fake namespace object
-/******/ 		// mode & 1: value is a module id, require it
-/******/ 		// mode & 2: merge all properties of value into the ns
-/******/ 		// mode & 4: return value when already ns object
-/******/ 		// mode & 16: return value when it's Promise-like
-/******/ 		// mode & 8|1: behave like require
-/******/ 		__nccwpck_require__.t = function(value, mode) {
-/******/ 			if(mode & 1) value = this(value);
-/******/ 			if(mode & 8) return value;
-/******/ 			if(typeof value === 'object' && value) {
-/******/ 				if((mode & 4) && value.__esModule) return value;
-/******/ 				if((mode & 16) && typeof value.then === 'function') return value;
-/******/ 			}
-/******/ 			var ns = Object.create(null);
-/******/ 			__nccwpck_require__.r(ns);
-/******/ 			var def = {};
-/******/ 			leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
-/******/ 			for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
-/******/ 				Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
-/******/ 			}
-/******/ 			def['default'] = () => (value);
-/******/ 			__nccwpck_require__.d(ns, def);
-/******/ 			return ns;
-/******/ 		};
-/******/ 	})();
-/******/ 	
-/******/ 	/* webpack/runtime/define property getters */
-/******/ 	(() => {
-/******/ 		// define getter functions for harmony exports
-/******/ 		__nccwpck_require__.d = (exports, definition) => {
-/******/ 			for(var key in definition) {
-/******/ 				if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
-/******/ 					Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
-/******/ 				}
-/******/ 			}
-/******/ 		};
-/******/ 	})();
-/******/ 	
-/******/ 	/* webpack/runtime/ensure chunk */
-/******/ 	(() => {
-/******/ 		__nccwpck_require__.f = {};
-/******/ 		// This file contains only the entry chunk.
-/******/ 		// The chunk loading function for additional chunks
-/******/ 		__nccwpck_require__.e = (chunkId) => {
-/******/ 			return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
-/******/ 				__nccwpck_require__.f[key](chunkId, promises);
-/******/ 				return promises;
-/******/ 			}, []));
-/******/ 		};
-/******/ 	})();
-/******/ 	
-/******/ 	/* webpack/runtime/get javascript chunk filename */
-/******/ 	(() => {
-/******/ 		// This function allow to reference async chunks
-/******/ 		__nccwpck_require__.u = (chunkId) => {
-/******/ 			// return url for filenames based on template
-/******/ 			return "" + chunkId + ".index.js";
-/******/ 		};
-/******/ 	})();
-/******/ 	
-/******/ 	/* webpack/runtime/hasOwnProperty shorthand */
-/******/ 	(() => {
-/******/ 		__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ 	})();
-/******/ 	
-/******/ 	/* webpack/runtime/make namespace object */
-/******/ 	(() => {
-/******/ 		// define __esModule on exports
-/******/ 		__nccwpck_require__.r = (exports) => {
-/******/ 			if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
-/******/ 				Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
-/******/ 			}
-/******/ 			Object.defineProperty(exports, '__esModule', { value: true });
-/******/ 		};
-/******/ 	})();
-/******/ 	
-/******/ 	/* webpack/runtime/compat */
-/******/ 	
-/******/ 	if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = __dirname + "/";
-/******/ 	
-/******/ 	/* webpack/runtime/require chunk loading */
-/******/ 	(() => {
-/******/ 		// no baseURI
-/******/ 		
-/******/ 		// object to store loaded chunks
-/******/ 		// "1" means "loaded", otherwise not loaded yet
-/******/ 		var installedChunks = {
-/******/ 			792: 1
-/******/ 		};
-/******/ 		
-/******/ 		// no on chunks loaded
-/******/ 		
-/******/ 		var installChunk = (chunk) => {
-/******/ 			var moreModules = chunk.modules, chunkIds = chunk.ids, runtime = chunk.runtime;
-/******/ 			for(var moduleId in moreModules) {
-/******/ 				if(__nccwpck_require__.o(moreModules, moduleId)) {
-/******/ 					__nccwpck_require__.m[moduleId] = moreModules[moduleId];
-/******/ 				}
-/******/ 			}
-/******/ 			if(runtime) runtime(__nccwpck_require__);
-/******/ 			for(var i = 0; i < chunkIds.length; i++)
-/******/ 				installedChunks[chunkIds[i]] = 1;
-/******/ 		
-/******/ 		};
-/******/ 		
-/******/ 		// require() chunk loading for javascript
-/******/ 		__nccwpck_require__.f.require = (chunkId, promises) => {
-/******/ 			// "1" is the signal for "already loaded"
-/******/ 			if(!installedChunks[chunkId]) {
-/******/ 				if(true) { // all chunks have JS
-/******/ 					installChunk(require("./" + __nccwpck_require__.u(chunkId)));
-/******/ 				} else installedChunks[chunkId] = 1;
-/******/ 			}
-/******/ 		};
-/******/ 		
-/******/ 		// no external install chunk
-/******/ 		
-/******/ 		// no HMR
-/******/ 		
-/******/ 		// no HMR manifest
-/******/ 	})();
-/******/ 	
-/************************************************************************/
-var __webpack_exports__ = {};
+/***/ 3000:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = require("os");
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Yz: () => (/* binding */ debug),
+  z3: () => (/* binding */ error),
+  V4: () => (/* binding */ getInput),
+  pq: () => (/* binding */ info),
+  _o: () => (/* binding */ isDebug),
+  lm: () => (/* binding */ notice),
+  C1: () => (/* binding */ setFailed),
+  uH: () => (/* binding */ setOutput),
+  Pq: () => (/* binding */ setSecret),
+  $e: () => (/* binding */ warning)
+});
+
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, markdownSummary, platform, saveState, setCommandEcho, startGroup, summary, toPlatformPath, toPosixPath, toWin32Path
+
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -1794,7 +2089,7 @@ function toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -1850,8 +2145,8 @@ function escapeProperty(s) {
 //# sourceMappingURL=command.js.map
 // EXTERNAL MODULE: external "crypto"
 var external_crypto_ = __nccwpck_require__(6982);
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = require("fs");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -1865,10 +2160,10 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
@@ -1884,7 +2179,7 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
@@ -2052,7 +2347,7 @@ function setOutput(name, value) {
     if (filePath) {
         return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_namespaceObject.EOL);
+    process.stdout.write(external_os_.EOL);
     command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
@@ -2104,7 +2399,7 @@ function error(message, properties = {}) {
  * @param message warning issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function core_warning(message, properties = {}) {
+function warning(message, properties = {}) {
     command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
@@ -2112,7 +2407,7 @@ function core_warning(message, properties = {}) {
  * @param message notice issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function core_notice(message, properties = {}) {
+function notice(message, properties = {}) {
     command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
@@ -2120,7 +2415,7 @@ function core_notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
+    process.stdout.write(message + external_os_.EOL);
 }
 /**
  * Begin an output group.
@@ -2207,18 +2502,19 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: ./src/http.ts
-var http = __nccwpck_require__(6803);
-// EXTERNAL MODULE: ./src/inputs/index.ts + 7 modules
-var inputs = __nccwpck_require__(7160);
-// EXTERNAL MODULE: ./src/platform.ts + 1 modules
-var platform = __nccwpck_require__(6822);
-// EXTERNAL MODULE: ./src/proxy.ts
-var proxy = __nccwpck_require__(8903);
-// EXTERNAL MODULE: ./src/redact.ts
-var redact = __nccwpck_require__(6670);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
-var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+
+/***/ }),
+
+/***/ 1170:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ summary)
+/* harmony export */ });
+/* unused harmony exports SUMMARY_ENV_VAR, SUMMARY_DOCS_URL, markdownSummary */
+/* harmony import */ var os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(857);
+/* harmony import */ var fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9896);
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -2229,7 +2525,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = fs__WEBPACK_IMPORTED_MODULE_1__.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -2243,7 +2539,7 @@ class Summary {
      * @returns step summary file path
      */
     filePath() {
-        return summary_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             if (this._filePath) {
                 return this._filePath;
             }
@@ -2252,7 +2548,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, fs__WEBPACK_IMPORTED_MODULE_1__.constants.R_OK | fs__WEBPACK_IMPORTED_MODULE_1__.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -2287,7 +2583,7 @@ class Summary {
      * @returns {Promise<Summary>} summary instance
      */
     write(options) {
-        return summary_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
             const filePath = yield this.filePath();
             const writeFunc = overwrite ? writeFile : appendFile;
@@ -2301,7 +2597,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     clear() {
-        return summary_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             return this.emptyBuffer().write({ overwrite: true });
         });
     }
@@ -2348,7 +2644,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(os__WEBPACK_IMPORTED_MODULE_0__.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -2496,166 +2792,19 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary_summary = _summary;
+const summary = _summary;
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./src/storage.ts
 
-/**
- * `PUT|DELETE {api-url}/v2/project/{API key or application ID}/archive/storage`, with the body for
- * a PUT. The body holds the storage secret: never print it as it is.
- */
-function buildRequest(plan) {
-    // Both IDs are validated to letters, digits and '-', so they are safe in the path as they are.
-    const url = `${plan.apiUrl}/v2/project/${(0,platform/* projectIdOf */.QK)(plan.credentials)}/archive/storage`;
-    if (plan.operation === 'delete')
-        return { method: 'DELETE', url };
-    if (plan.target === undefined)
-        throw new Error('a set operation needs a storage target');
-    return { method: 'PUT', url, body: JSON.stringify(buildBody(plan, plan.target)) };
-}
-/** The PUT body: type, config, fallback, and certificate when it is to change. */
-function buildBody(plan, target) {
-    const config = target.type === 's3'
-        ? {
-            bucket: target.bucket,
-            accessKey: target.accessKey,
-            secretKey: target.secretKey,
-            ...(target.endpoint === undefined ? {} : { endpoint: target.endpoint }),
-            sse: target.sse
-        }
-        : {
-            accountName: target.accountName,
-            accountKey: target.accountKey,
-            container: target.container,
-            ...(target.domain === undefined ? {} : { domain: target.domain })
-        };
-    const body = { type: target.type, config, fallback: plan.fallback };
-    if (plan.certificate.kind === 'off')
-        body.certificate = null;
-    if (plan.certificate.kind === 'set')
-        body.certificate = Buffer.from(plan.certificate.pem, 'utf8').toString('base64');
-    return body;
-}
-/** A description of the target that names no secret: `s3://bucket` or `azure://account/container`. */
-function describeTarget(target) {
-    if (target === undefined)
-        return '';
-    return target.type === 's3' ? `s3://${target.bucket}` : `azure://${target.accountName}/${target.container}`;
-}
-/**
- * The PUT body as a dry run shows it: built from the plan with every secret left out by
- * construction ('***'), and the certificate named rather than pasted.
- */
-function shownBody(plan) {
-    const target = plan.target;
-    if (plan.operation === 'delete' || target === undefined)
-        return undefined;
-    const hidden = target.type === 's3' ? { ...target, secretKey: '***' } : { ...target, accountKey: '***' };
-    const body = buildBody(plan, hidden);
-    if (plan.certificate.kind === 'set')
-        body.certificate = `(base64 of the certificate ${plan.certificate.subject})`;
-    return JSON.stringify(body);
-}
+/***/ }),
 
-;// CONCATENATED MODULE: ./src/report.ts
-/** What the run tells the workflow: step outputs and the job summary, with every secret left out. */
+/***/ 7157:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-
-
-/** Sets the step outputs: status, attempts, target, verified. */
-function setOutputs(report, output = setOutput) {
-    output('status', report.status === undefined ? '' : String(report.status));
-    output('attempts', String(report.attempts));
-    output('target', describeTarget(report.plan.target));
-    output('verified', report.verified);
-}
-/** The outputs of a run stopped by its inputs: nothing was sent and nothing was checked. */
-function setInputErrorOutputs(output = setOutput) {
-    output('status', '');
-    output('attempts', '0');
-    output('target', '');
-    output('verified', 'skipped');
-}
-/** The summary rows, in order; every value is secret-free by construction. */
-function summaryRows(report) {
-    const { plan } = report;
-    const rows = [['Project', (0,platform/* describeProject */.dU)(plan.credentials)]];
-    if (plan.source !== undefined)
-        rows.push(['Settings', plan.source]);
-    rows.push(['Operation', plan.operation]);
-    const target = plan.target;
-    if (target?.type === 's3') {
-        rows.push(['Type', 's3'], ['Bucket', target.bucket], ['Endpoint', target.endpoint ?? 'Amazon S3 (default)'], ['SSE', target.sse]);
-    }
-    else if (target?.type === 'azure') {
-        rows.push(['Type', 'azure'], ['Account / container', `${target.accountName}/${target.container}`], ['Domain', target.domain ?? 'core.windows.net (default)']);
-    }
-    if (plan.operation === 'set') {
-        rows.push(['Fallback', plan.fallback], ['Certificate', describeCertificate(plan)]);
-        rows.push(['Storage check', report.verification ?? report.verified]);
-    }
-    rows.push(['Status', statusText(report)], ['Attempts', String(report.attempts)], ['Result', report.result]);
-    return rows;
-}
-function statusText(report) {
-    if (report.status !== undefined)
-        return String(report.status);
-    if (report.plan.dryRun)
-        return 'dry run: nothing was sent to the vendor';
-    return report.attempts === 0 ? 'not sent' : 'no answer';
-}
-function describeCertificate(plan) {
-    const cert = plan.certificate;
-    if (cert.kind === 'unchanged')
-        return 'unchanged';
-    if (cert.kind === 'off')
-        return 'encryption turned off (null)';
-    return `${cert.subject}; SHA-256 ${cert.fingerprint256}; expires ${cert.validTo.toISOString().slice(0, 10)}`;
-}
-/** Writes the job summary: a heading, the table and the run line. Does nothing outside a runner. */
-async function writeSummary(report, context, summary = summary_summary) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    const heading = report.plan.dryRun ? 'OpenTok archive upload target (dry run)' : 'OpenTok archive upload target';
-    summary.addHeading(heading, 3).addTable([
-        [
-            { data: 'Field', header: true },
-            { data: 'Value', header: true }
-        ],
-        ...summaryRows(report).map(([field, value]) => [escapeHtml(field), escapeHtml(value)])
-    ]);
-    addRunLine(summary, context);
-    await summary.write();
-}
-/** Writes the job summary of a run refused for its inputs: which settings, from where, and what each accepts. */
-async function writeInputErrorSummary(problems, context, summary = summary_summary) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    summary
-        .addHeading('OpenTok archive upload target: invalid settings', 3)
-        .addRaw(`<p>${escapeHtml(`${problems.length} problem(s); nothing was sent to the vendor or the storage.`)}</p>`, true)
-        .addTable([
-        [
-            { data: 'Setting', header: true },
-            { data: 'Source', header: true },
-            { data: 'What is wrong, and what it accepts', header: true }
-        ],
-        ...problems.map(problem => [escapeHtml(problem.input), escapeHtml(problem.source), escapeHtml(problem.message)])
-    ]);
-    addRunLine(summary, context);
-    await summary.write();
-}
-function addRunLine(summary, context) {
-    if (context.repository === undefined)
-        return;
-    const line = `${context.repository} · ${context.workflow ?? 'workflow'}`;
-    summary.addRaw(context.runUrl === undefined ? escapeHtml(line) : `<a href="${escapeHtml(context.runUrl)}">${escapeHtml(line)}</a>`, true);
-}
-function escapeHtml(text) {
-    return text.replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ Context)
+/* harmony export */ });
+/* harmony import */ var fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9896);
+/* harmony import */ var os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(857);
 
 
 class Context {
@@ -2666,12 +2815,12 @@ class Context {
         var _a, _b, _c;
         this.payload = {};
         if (process.env.GITHUB_EVENT_PATH) {
-            if ((0,external_fs_namespaceObject.existsSync)(process.env.GITHUB_EVENT_PATH)) {
-                this.payload = JSON.parse((0,external_fs_namespaceObject.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
+            if ((0,fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(process.env.GITHUB_EVENT_PATH)) {
+                this.payload = JSON.parse((0,fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
             }
             else {
                 const path = process.env.GITHUB_EVENT_PATH;
-                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${external_os_namespaceObject.EOL}`);
+                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
             }
         }
         this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -2708,10 +2857,317 @@ class Context {
     }
 }
 //# sourceMappingURL=context.js.map
+
+/***/ })
+
+/******/ 	});
+/************************************************************************/
+/******/ 	// The module cache
+/******/ 	var __webpack_module_cache__ = {};
+/******/ 	
+/******/ 	// The require function
+/******/ 	function __nccwpck_require__(moduleId) {
+/******/ 		// Check if module is in cache
+/******/ 		var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 		if (cachedModule !== undefined) {
+/******/ 			return cachedModule.exports;
+/******/ 		}
+/******/ 		// Create a new module (and put it into the cache)
+/******/ 		var module = __webpack_module_cache__[moduleId] = {
+/******/ 			// no module.id needed
+/******/ 			// no module.loaded needed
+/******/ 			exports: {}
+/******/ 		};
+/******/ 	
+/******/ 		// Execute the module function
+/******/ 		var threw = true;
+/******/ 		try {
+/******/ 			__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 			threw = false;
+/******/ 		} finally {
+/******/ 			if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 		}
+/******/ 	
+/******/ 		// Return the exports of the module
+/******/ 		return module.exports;
+/******/ 	}
+/******/ 	
+/******/ 	// expose the modules object (__webpack_modules__)
+/******/ 	__nccwpck_require__.m = __webpack_modules__;
+/******/ 	
+/************************************************************************/
+/******/ 	/* webpack/runtime/compat get default export */
+/******/ 	(() => {
+/******/ 		// getDefaultExport function for compatibility with non-harmony modules
+/******/ 		__nccwpck_require__.n = (module) => {
+/******/ 			var getter = module && module.__esModule ?
+/******/ 				() => (module['default']) :
+/******/ 				() => (module);
+/******/ 			__nccwpck_require__.d(getter, { a: getter });
+/******/ 			return getter;
+/******/ 		};
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/create fake namespace object */
+/******/ 	(() => {
+/******/ 		var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 		var leafPrototypes;
+/******/ 		// create a fake namespace object
+/******/ 		// mode & 1: value is a module id, require it
+/******/ 		// mode & 2: merge all properties of value into the ns
+/******/ 		// mode & 4: return value when already ns object
+/******/ 		// mode & 16: return value when it's Promise-like
+/******/ 		// mode & 8|1: behave like require
+/******/ 		__nccwpck_require__.t = function(value, mode) {
+/******/ 			if(mode & 1) value = this(value);
+/******/ 			if(mode & 8) return value;
+/******/ 			if(typeof value === 'object' && value) {
+/******/ 				if((mode & 4) && value.__esModule) return value;
+/******/ 				if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 			}
+/******/ 			var ns = Object.create(null);
+/******/ 			__nccwpck_require__.r(ns);
+/******/ 			var def = {};
+/******/ 			leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 			for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 				Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 			}
+/******/ 			def['default'] = () => (value);
+/******/ 			__nccwpck_require__.d(ns, def);
+/******/ 			return ns;
+/******/ 		};
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/define property getters */
+/******/ 	(() => {
+/******/ 		// define getter functions for harmony exports
+/******/ 		__nccwpck_require__.d = (exports, definition) => {
+/******/ 			for(var key in definition) {
+/******/ 				if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 					Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 				}
+/******/ 			}
+/******/ 		};
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/ensure chunk */
+/******/ 	(() => {
+/******/ 		__nccwpck_require__.f = {};
+/******/ 		// This file contains only the entry chunk.
+/******/ 		// The chunk loading function for additional chunks
+/******/ 		__nccwpck_require__.e = (chunkId) => {
+/******/ 			return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 				__nccwpck_require__.f[key](chunkId, promises);
+/******/ 				return promises;
+/******/ 			}, []));
+/******/ 		};
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/get javascript chunk filename */
+/******/ 	(() => {
+/******/ 		// This function allow to reference async chunks
+/******/ 		__nccwpck_require__.u = (chunkId) => {
+/******/ 			// return url for filenames based on template
+/******/ 			return "" + chunkId + ".index.js";
+/******/ 		};
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/hasOwnProperty shorthand */
+/******/ 	(() => {
+/******/ 		__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/make namespace object */
+/******/ 	(() => {
+/******/ 		// define __esModule on exports
+/******/ 		__nccwpck_require__.r = (exports) => {
+/******/ 			if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 				Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 			}
+/******/ 			Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 		};
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/compat */
+/******/ 	
+/******/ 	if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = __dirname + "/";
+/******/ 	
+/******/ 	/* webpack/runtime/require chunk loading */
+/******/ 	(() => {
+/******/ 		// no baseURI
+/******/ 		
+/******/ 		// object to store loaded chunks
+/******/ 		// "1" means "loaded", otherwise not loaded yet
+/******/ 		var installedChunks = {
+/******/ 			792: 1
+/******/ 		};
+/******/ 		
+/******/ 		// no on chunks loaded
+/******/ 		
+/******/ 		var installChunk = (chunk) => {
+/******/ 			var moreModules = chunk.modules, chunkIds = chunk.ids, runtime = chunk.runtime;
+/******/ 			for(var moduleId in moreModules) {
+/******/ 				if(__nccwpck_require__.o(moreModules, moduleId)) {
+/******/ 					__nccwpck_require__.m[moduleId] = moreModules[moduleId];
+/******/ 				}
+/******/ 			}
+/******/ 			if(runtime) runtime(__nccwpck_require__);
+/******/ 			for(var i = 0; i < chunkIds.length; i++)
+/******/ 				installedChunks[chunkIds[i]] = 1;
+/******/ 		
+/******/ 		};
+/******/ 		
+/******/ 		// require() chunk loading for javascript
+/******/ 		__nccwpck_require__.f.require = (chunkId, promises) => {
+/******/ 			// "1" is the signal for "already loaded"
+/******/ 			if(!installedChunks[chunkId]) {
+/******/ 				if(true) { // all chunks have JS
+/******/ 					installChunk(require("./" + __nccwpck_require__.u(chunkId)));
+/******/ 				} else installedChunks[chunkId] = 1;
+/******/ 			}
+/******/ 		};
+/******/ 		
+/******/ 		// no external install chunk
+/******/ 		
+/******/ 		// no HMR
+/******/ 		
+/******/ 		// no HMR manifest
+/******/ 	})();
+/******/ 	
+/************************************************************************/
+var __webpack_exports__ = {};
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 4 modules
+var core = __nccwpck_require__(3000);
+// EXTERNAL MODULE: ./src/http.ts
+var http = __nccwpck_require__(6803);
+// EXTERNAL MODULE: ./src/inputs/index.ts + 8 modules
+var inputs = __nccwpck_require__(4410);
+// EXTERNAL MODULE: ./src/platform.ts + 1 modules
+var platform = __nccwpck_require__(6822);
+// EXTERNAL MODULE: ./src/plan-secrets.ts
+var plan_secrets = __nccwpck_require__(7488);
+// EXTERNAL MODULE: ./src/redact.ts
+var redact = __nccwpck_require__(6670);
+// EXTERNAL MODULE: ./src/report.ts
+var src_report = __nccwpck_require__(665);
+// EXTERNAL MODULE: ./src/storage.ts
+var storage = __nccwpck_require__(1134);
+// EXTERNAL MODULE: ./src/vendor-answer.ts
+var vendor_answer = __nccwpck_require__(6064);
+// EXTERNAL MODULE: ./src/version.ts
+var version = __nccwpck_require__(311);
+;// CONCATENATED MODULE: ./src/operations/apply.ts
+/** `set` and `delete`: check the storage, send the vendor's storage call, report. */
+
+
+
+
+
+
+
+
+
+/** Sets or removes the archive upload target that `plan` describes. */
+async function apply(plan, deps) {
+    const secrets = (0,plan_secrets/* secretValuesOf */.W)(plan);
+    const outgoing = (0,storage/* buildRequest */.mK)(plan);
+    const vendor = (0,platform/* vendorName */.gR)(plan.credentials);
+    const doing = plan.operation === 'set' ? 'Setting' : 'Removing';
+    core/* info */.pq(`${doing} the archive upload target of ${(0,platform/* describeProject */.dU)(plan.credentials)} through ${plan.apiUrl}.`);
+    noteWithheldSecrets(plan);
+    let check = {
+        verified: 'skipped',
+        summary: plan.operation === 'set' ? "skipped ('verify' is false)" : 'not needed for delete'
+    };
+    const storageSecretWithheld = plan.withheldSecrets.some(name => name === 'secret-key' || name === 'account-key');
+    if (plan.operation === 'set' && plan.verify && storageSecretWithheld) {
+        check = { verified: 'skipped', summary: 'skipped: the storage secret was not given (dry run)' };
+        core/* notice */.lm('Storage check skipped: it writes with the storage secret, which this run was not given.');
+    }
+    else if (plan.operation === 'set' && plan.verify) {
+        check = await deps.verifyStorage(plan, deps.transport, deps.clock);
+        for (const warning of check.warnings ?? [])
+            core/* warning */.$e((0,redact/* scrub */._I)(warning, secrets));
+        if (check.error !== undefined) {
+            await finish(plan, deps, { plan, attempts: 0, verified: check.verified, verification: check.summary, result: 'not sent: the storage check failed' }, check.error);
+            return;
+        }
+        core/* info */.pq(`Storage check: ${check.summary}`);
+    }
+    if (plan.dryRun) {
+        core/* info */.pq(`Dry run: would send ${outgoing.method} ${outgoing.url}`);
+        const shown = (0,storage/* shownBody */.SJ)(plan);
+        if (shown !== undefined)
+            core/* info */.pq(`Body (secrets redacted): ${shown}`);
+        core/* info */.pq(`Nothing was sent to ${vendor}.`);
+        await finish(plan, deps, {
+            plan,
+            attempts: 0,
+            verified: check.verified,
+            verification: check.summary,
+            result: 'dry run: valid, nothing sent'
+        });
+        return;
+    }
+    const outcome = await (0,http/* sendWithRetries */.HI)(deps.transport, outgoing, async () => ({
+        ...(await (0,platform/* authHeaders */.Pw)(plan.credentials, deps.clock.now(), core/* setSecret */.Pq)),
+        'Content-Type': 'application/json',
+        Accept: 'application/json',
+        'User-Agent': version/* USER_AGENT */._O
+    }), { maxAttempts: plan.maxAttempts, timeoutMs: plan.timeoutSeconds * 1000 }, deps.clock, { info: core/* info */.pq, debug: core/* debug */.Yz });
+    const answer = outcome.answer;
+    if (answer !== undefined && core/* isDebug */._o())
+        core/* debug */.Yz(`Response body (secrets redacted): ${(0,redact/* redact */.E$)(answer.body, secrets)}`);
+    const base = { plan, attempts: outcome.attempts, verified: check.verified, verification: check.summary };
+    if (answer === undefined) {
+        await finish(plan, deps, { ...base, result: 'no answer' }, (0,http/* noAnswerMessage */.J1)(outgoing, outcome));
+        return;
+    }
+    const report = { ...base, status: answer.status };
+    if (answer.status >= 200 && answer.status < 300) {
+        const done = plan.operation === 'set' ? `archive upload target set to ${(0,storage/* describeTarget */.ff)(plan.target)}` : 'archive upload target removed';
+        core/* info */.pq(`${vendor} answered ${answer.status}: ${done}.`);
+        await finish(plan, deps, { ...report, result: done });
+        return;
+    }
+    const message = (0,vendor_answer/* explainFailure */.S)(plan.credentials, outgoing, answer, secrets);
+    await finish(plan, deps, { ...report, result: `failed: HTTP ${answer.status}` }, message);
+}
+/** A dry run may leave secrets out (a pull request from a fork gets none): say which, once. */
+function noteWithheldSecrets(plan) {
+    if (plan.withheldSecrets.length === 0)
+        return;
+    core/* notice */.lm(`Dry run without ${plan.withheldSecrets.map(n => `'${n}'`).join(', ')} (a pull request from a fork gets no secrets): every setting was validated; what needs the secrets is skipped.`);
+}
+/** Reports the run; with `failure`, fails the step, or warns when 'fail-on-error' is false. */
+async function finish(plan, deps, report, failure) {
+    (0,src_report/* setOutputs */.n0)(report);
+    if (failure !== undefined) {
+        // A last net: whatever a message quotes, no form of a secret leaves the action.
+        const safe = (0,redact/* scrub */._I)(failure, (0,plan_secrets/* secretValuesOf */.W)(plan));
+        const answered = report.status !== undefined;
+        if (answered && !plan.failOnError)
+            core/* warning */.$e(`${safe} The step stays green because 'fail-on-error' is false.`);
+        else
+            core/* setFailed */.C1(safe);
+    }
+    try {
+        await (0,src_report/* writeSummary */.Sy)(report, await deps.runContext());
+    }
+    catch (error) {
+        core/* warning */.$e(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
+    }
+}
+
+// EXTERNAL MODULE: ./src/proxy.ts
+var proxy = __nccwpck_require__(8903);
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/context.js
+var context = __nccwpck_require__(7157);
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/github.js
 
 
-const context = new Context();
+const github_context = new context/* Context */.o();
 /**
  * Returns a hydrated octokit ready to use for GitHub Actions
  *
@@ -2730,13 +3186,13 @@ function getOctokit(token, options, ...additionalPlugins) {
 async function currentRunContext() {
     if (!process.env.GITHUB_REPOSITORY)
         return {};
-    const repository = `${context.repo.owner}/${context.repo.repo}`;
+    const repository = `${github_context.repo.owner}/${github_context.repo.repo}`;
     // Local runs (local-action, a laptop) may have no run number or ID: leave them out rather than show NaN.
-    const number = Number.isInteger(context.runNumber) ? ` #${context.runNumber}` : '';
+    const number = Number.isInteger(github_context.runNumber) ? ` #${github_context.runNumber}` : '';
     return {
         repository,
-        workflow: `${context.workflow || 'workflow'}${number}`,
-        ...(Number.isInteger(context.runId) ? { runUrl: `${context.serverUrl}/${repository}/actions/runs/${context.runId}` } : {})
+        workflow: `${github_context.workflow || 'workflow'}${number}`,
+        ...(Number.isInteger(github_context.runId) ? { runUrl: `${github_context.serverUrl}/${repository}/actions/runs/${github_context.runId}` } : {})
     };
 }
 
@@ -2808,7 +3264,8 @@ async function readSettings(readInput, workspace, mask) {
             const value = entry.values.get(name);
             return value === undefined ? INPUT : { kind: 'file', file, project: entry.project, line: value.line };
         },
-        source: `${file}, project ${entry.project}`
+        source: `${file}, project ${entry.project}`,
+        project: entry.project
     }, workspace, mask);
 }
 /**
@@ -2860,11 +3317,6 @@ async function withCertificateFile(settings, workspace, mask) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/version.ts
-/** The action's name and version, sent in the User-Agent. Kept equal to package.json by a test. */
-const ACTION_NAME = 'opentok-archive-target-action';
-const ACTION_VERSION = '1.0.0';
-
 ;// CONCATENATED MODULE: ./src/main.ts
 /** run(): the one place that sequences the steps of the action and sets the step's result. */
 
@@ -2875,20 +3327,16 @@ const ACTION_VERSION = '1.0.0';
 
 
 
-
-
-
-const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`;
 /** The storage clients load only when a check runs: most of the bundle's start-up does not need them. */
 const checkStorage = async (plan, transport, clock) => {
-    const { makeStorageVerifier } = await __nccwpck_require__.e(/* import() */ 775).then(__nccwpck_require__.bind(__nccwpck_require__, 5775));
-    return makeStorageVerifier({ info: info, debug: debug })(plan, transport, clock);
+    const { makeStorageVerifier } = await Promise.all(/* import() */[__nccwpck_require__.e(242), __nccwpck_require__.e(96)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8096));
+    return makeStorageVerifier({ info: core/* info */.pq, debug: core/* debug */.Yz })(plan, transport, clock);
 };
 /** Runs the action: gather and check the settings, verify the storage, send, report. */
 async function run(overrides = {}) {
     const env = overrides.env ?? process.env;
     const deps = {
-        readInput: readEachInputOnce(name => getInput(name)),
+        readInput: readEachInputOnce(name => core/* getInput */.V4(name)),
         env,
         clock: http/* systemClock */.ml,
         transport: new http/* Transport */.oK(undefined, env),
@@ -2899,9 +3347,9 @@ async function run(overrides = {}) {
     };
     try {
         // Secrets first: nothing below may print one before the runner knows to mask it.
-        (0,inputs/* maskSecretInputs */.q)(deps.readInput, setSecret);
-        (0,proxy/* maskProxyCredentials */.P_)(deps.env, setSecret);
-        const gathered = await readSettings(deps.readInput, deps.workspace, setSecret);
+        (0,inputs/* maskSecretInputs */.q)(deps.readInput, core/* setSecret */.Pq);
+        (0,proxy/* maskProxyCredentials */.P_)(deps.env, core/* setSecret */.Pq);
+        const gathered = await readSettings(deps.readInput, deps.workspace, core/* setSecret */.Pq);
         if (!gathered.ok) {
             await refuse(gathered.problems, deps);
             return;
@@ -2909,28 +3357,41 @@ async function run(overrides = {}) {
         const { settings } = gathered;
         const result = (0,inputs/* readPlan */.m3)(settings.read, new Date(deps.clock.now()));
         for (const notice of result.notices)
-            core_notice(notice);
+            core/* notice */.lm(notice);
         for (const warning of result.warnings)
-            core_warning(warning);
+            core/* warning */.$e(warning);
         if (!result.ok) {
             await refuse(result.problems.map(problem => locate(problem, settings.origin(problem.input))), deps);
             return;
         }
-        // A configuration file naturally holds a project's target; only inputs given to a delete are worth a warning.
+        // A configuration file naturally holds a project's target; only inputs given to a delete or an audit are worth a warning.
         const ignored = result.ignored.filter(name => settings.origin(name).kind === 'input');
         if (ignored.length > 0) {
-            core_warning(`operation 'delete' sends no storage settings; ignored: ${ignored.map(n => `'${n}'`).join(', ')}.`);
+            const why = result.plan.operation === 'delete' ? "operation 'delete' sends no storage settings" : "operation 'audit' changes no setting";
+            core/* warning */.$e(`${why}; ignored: ${ignored.map(n => `'${n}'`).join(', ')}.`);
         }
-        const plan = settings.source === undefined ? result.plan : { ...result.plan, source: settings.source };
-        await carryOut(plan, deps);
+        const plan = {
+            ...result.plan,
+            ...(settings.source === undefined ? {} : { source: settings.source }),
+            ...(settings.project === undefined ? {} : { project: settings.project })
+        };
+        await operationFor(plan)(plan, deps);
     }
     catch (error) {
         // A last resort: the message only, never a stack trace.
-        setFailed(`Unexpected failure: ${error instanceof Error ? error.message : String(error)}`);
+        core/* setFailed */.C1(`Unexpected failure: ${error instanceof Error ? error.message : String(error)}`);
     }
     finally {
         await deps.transport.close();
     }
+}
+/** The operation that carries out `plan`; each lives in its own module under operations/. */
+function operationFor(plan) {
+    if (plan.operation === 'audit') {
+        // The audit and its clients load only when an audit runs: a set or delete never parses them.
+        return async (auditPlan, deps) => (await Promise.all(/* import() */[__nccwpck_require__.e(242), __nccwpck_require__.e(270)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2270))).audit(auditPlan, deps);
+    }
+    return apply;
 }
 /** Validation looks at some inputs more than once; the runner's environment is read once per input. */
 function readEachInputOnce(read) {
@@ -2959,7 +3420,7 @@ async function refuse(problems, deps) {
             ? undefined
             : `${problem.file}${problem.line === undefined ? '' : ` line ${problem.line}`}${problem.column === undefined ? '' : `, column ${problem.column}`}`;
         const message = where === undefined ? problem.message : `${where}: ${problem.message}`;
-        error(message, {
+        core/* error */.z3(message, {
             title: problem.file === undefined ? `Invalid input: ${problem.input}` : `Invalid setting: ${problem.input}`,
             ...(problem.file === undefined ? {} : { file: problem.file }),
             ...(problem.line === undefined ? {} : { startLine: problem.line }),
@@ -2967,135 +3428,14 @@ async function refuse(problems, deps) {
         });
         return { input: problem.input, message: problem.message, source: where ?? 'input' };
     });
-    setInputErrorOutputs();
-    setFailed(`${problems.length} problem(s) in the settings (${[...new Set(problems.map(p => `'${p.input}'`))].join(', ')}); nothing was sent.`);
+    (0,src_report/* setInputErrorOutputs */.N0)();
+    core/* setFailed */.C1(`${problems.length} problem(s) in the settings (${[...new Set(problems.map(p => `'${p.input}'`))].join(', ')}); nothing was sent.`);
     try {
-        await writeInputErrorSummary(reported, await deps.runContext());
+        await (0,src_report/* writeInputErrorSummary */.mh)(reported, await deps.runContext());
     }
     catch (error) {
-        core_warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
+        core/* warning */.$e(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
     }
-}
-async function carryOut(plan, deps) {
-    const secrets = secretValues(plan);
-    const outgoing = buildRequest(plan);
-    const vendor = (0,platform/* vendorName */.gR)(plan.credentials);
-    const doing = plan.operation === 'set' ? 'Setting' : 'Removing';
-    info(`${doing} the archive upload target of ${(0,platform/* describeProject */.dU)(plan.credentials)} through ${plan.apiUrl}.`);
-    if (plan.withheldSecrets.length > 0) {
-        core_notice(`Dry run without ${plan.withheldSecrets.map(n => `'${n}'`).join(', ')} (a pull request from a fork gets no secrets): every setting was validated; what needs the secrets is skipped.`);
-    }
-    let check = {
-        verified: 'skipped',
-        summary: plan.operation === 'set' ? "skipped ('verify' is false)" : 'not needed for delete'
-    };
-    const storageSecretWithheld = plan.withheldSecrets.some(name => name === 'secret-key' || name === 'account-key');
-    if (plan.operation === 'set' && plan.verify && storageSecretWithheld) {
-        check = { verified: 'skipped', summary: 'skipped: the storage secret was not given (dry run)' };
-        core_notice('Storage check skipped: it writes with the storage secret, which this run was not given.');
-    }
-    else if (plan.operation === 'set' && plan.verify) {
-        check = await deps.verifyStorage(plan, deps.transport, deps.clock);
-        for (const warning of check.warnings ?? [])
-            core_warning((0,redact/* scrub */._I)(warning, secrets));
-        if (check.error !== undefined) {
-            await finish(plan, deps, { plan, attempts: 0, verified: check.verified, verification: check.summary, result: 'not sent: the storage check failed' }, check.error);
-            return;
-        }
-        info(`Storage check: ${check.summary}`);
-    }
-    if (plan.dryRun) {
-        info(`Dry run: would send ${outgoing.method} ${outgoing.url}`);
-        const shown = shownBody(plan);
-        if (shown !== undefined)
-            info(`Body (secrets redacted): ${shown}`);
-        info(`Nothing was sent to ${vendor}.`);
-        await finish(plan, deps, {
-            plan,
-            attempts: 0,
-            verified: check.verified,
-            verification: check.summary,
-            result: 'dry run: valid, nothing sent'
-        });
-        return;
-    }
-    const outcome = await (0,http/* sendWithRetries */.HI)(deps.transport, outgoing, async () => ({
-        ...(await (0,platform/* authHeaders */.Pw)(plan.credentials, deps.clock.now(), setSecret)),
-        'Content-Type': 'application/json',
-        Accept: 'application/json',
-        'User-Agent': USER_AGENT
-    }), { maxAttempts: plan.maxAttempts, timeoutMs: plan.timeoutSeconds * 1000 }, deps.clock, { info: info, debug: debug });
-    const answer = outcome.answer;
-    if (answer !== undefined && isDebug())
-        debug(`Response body (secrets redacted): ${(0,redact/* redact */.E$)(answer.body, secrets)}`);
-    const base = { plan, attempts: outcome.attempts, verified: check.verified, verification: check.summary };
-    if (answer === undefined) {
-        await finish(plan, deps, { ...base, result: 'no answer' }, (0,http/* noAnswerMessage */.J1)(outgoing, outcome));
-        return;
-    }
-    const report = { ...base, status: answer.status };
-    if (answer.status >= 200 && answer.status < 300) {
-        const done = plan.operation === 'set' ? `archive upload target set to ${describeTarget(plan.target)}` : 'archive upload target removed';
-        info(`${vendor} answered ${answer.status}: ${done}.`);
-        await finish(plan, deps, { ...report, result: done });
-        return;
-    }
-    const message = explainFailure(plan, outgoing, answer, secrets);
-    await finish(plan, deps, { ...report, result: `failed: HTTP ${answer.status}` }, message);
-}
-/** Reports the run; with `failure`, fails the step, or warns when 'fail-on-error' is false. */
-async function finish(plan, deps, report, failure) {
-    setOutputs(report);
-    if (failure !== undefined) {
-        // A last net: whatever a message quotes, no form of a secret leaves the action.
-        const safe = (0,redact/* scrub */._I)(failure, secretValues(plan));
-        const answered = report.status !== undefined;
-        if (answered && !plan.failOnError)
-            core_warning(`${safe} The step stays green because 'fail-on-error' is false.`);
-        else
-            setFailed(safe);
-    }
-    try {
-        await writeSummary(report, await deps.runContext());
-    }
-    catch (error) {
-        core_warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
-    }
-}
-/** What a non-2xx answer means and what to do, naming no secret. */
-function explainFailure(plan, outgoing, answer, secrets) {
-    const what = `${outgoing.method} ${outgoing.url} answered ${answer.status}`;
-    if (answer.status === 401 || answer.status === 403)
-        return `${what}: ${(0,platform/* refusedCredentials */.PK)(plan.credentials)}`;
-    const vendorMessage = messageOf(answer.body);
-    const said = vendorMessage === undefined ? '' : ` ${(0,platform/* vendorName */.gR)(plan.credentials)} said: "${(0,redact/* redact */.E$)(vendorMessage, secrets)}".`;
-    if (answer.status === 400)
-        return `${what}: the request was refused as invalid JSON data or as missing the upload target.${said}`;
-    if (answer.status === 404) {
-        const id = plan.credentials.platform === 'opentok' ? "'api-key'" : "'application-id'";
-        return `${what}: no such project at this address. Check ${id} and 'api-url'.${said}`;
-    }
-    return `${what}.${said}`;
-}
-function messageOf(body) {
-    try {
-        const parsed = JSON.parse(body);
-        if (parsed !== null && typeof parsed === 'object' && 'message' in parsed && typeof parsed.message === 'string') {
-            return parsed.message;
-        }
-    }
-    catch {
-        // not JSON: no vendor message to quote
-    }
-    return undefined;
-}
-function secretValues(plan) {
-    const values = (0,platform/* credentialSecrets */.DJ)(plan.credentials);
-    if (plan.target?.type === 's3')
-        values.push(plan.target.secretKey);
-    if (plan.target?.type === 'azure')
-        values.push(plan.target.accountKey);
-    return values.filter(value => value !== '');
 }
 
 ;// CONCATENATED MODULE: ./src/index.ts

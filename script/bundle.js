@@ -1,4 +1,4 @@
-// Builds dist/ from src/ with ncc (npm run bundle). Three steps:
+// Builds dist/ from src/ with ncc (npm run bundle). Three steps, on an emptied dist/:
 // 1. Declare @actions/core and @actions/github free of import-time side effects
 //    ("sideEffects": false), so that ncc leaves out the parts of them this action never calls.
 //    Without it, @actions/core's OIDC helper pulls @actions/http-client and all of undici
@@ -9,7 +9,7 @@
 //    its ES module loader.
 // 3. Mark dist/ as CommonJS, since the repository's package.json says "type": "module".
 import { execFileSync } from 'node:child_process'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
 for (const name of ['@actions/core', '@actions/github']) {
@@ -20,6 +20,8 @@ for (const name of ['@actions/core', '@actions/github']) {
   if (manifest.sideEffects !== false) writeFileSync(file, `${JSON.stringify({ ...manifest, sideEffects: false }, null, 2)}\n`)
 }
 
+// ncc leaves chunks of earlier builds in place: start from an empty dist/ so none lingers.
+rmSync('dist', { recursive: true, force: true })
 execFileSync('ncc', ['build', 'src/index.ts', '-o', 'dist', '--license', 'licenses.txt', '--target', 'es2022'], { stdio: 'inherit' })
 
 writeFileSync('dist/package.json', `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`)

@@ -12,7 +12,7 @@ export interface HttpAnswer {
 }
 
 export interface OutgoingRequest {
-  readonly method: 'PUT' | 'DELETE'
+  readonly method: 'GET' | 'PUT' | 'DELETE'
   readonly url: string
   readonly body?: string
 }

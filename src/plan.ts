@@ -1,6 +1,6 @@
 /** The typed, validated description of what one run of the action does, and the shapes its layers share. */
 
-export type Operation = 'set' | 'delete'
+export type Operation = 'set' | 'delete' | 'audit'
 export type Fallback = 'none' | 'opentok'
 
 /** An Amazon S3 or S3-compatible bucket, as the vendor will write archives to it. */
@@ -71,8 +71,28 @@ export interface Plan {
    * gets no secrets): it validates everything else and skips what needs them.
    */
   readonly withheldSecrets: readonly string[]
+  /** What an audit looks at; only for `audit`. */
+  readonly audit?: AuditSettings
   /** Where the settings came from, e.g. "`.github/opentok-archive-target.yml`, project `staging`"; absent for plain inputs. */
   readonly source?: string
+  /** The project's name in the configuration file, when one was used. */
+  readonly project?: string
+}
+
+/** The window and rules of an audit of the vendor's archive list against the target. */
+export interface AuditSettings {
+  /** Archives created at or after this time are audited. */
+  readonly since: Date
+  /** How long a stopped archive may take to upload before it counts as stuck, in ms. */
+  readonly uploadGraceMs: number
+  /** Whether the objects are looked for in the target; false audits statuses alone. */
+  readonly checkObjects: boolean
+  /** Why the objects are not looked for, when they are not. */
+  readonly statusesOnlyBecause?: string
+  /** Open, update and close a tracking issue in the repository. */
+  readonly trackingIssue: boolean
+  /** The token for the tracking issue; '' when none is needed. */
+  readonly githubToken: string
 }
 
 /** How the storage check ended: passed, failed, or not run. */

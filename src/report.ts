@@ -125,12 +125,14 @@ export async function writeInputErrorSummary(
   await summary.write()
 }
 
-function addRunLine(summary: typeof core.summary, context: RunContext): void {
+/** Adds the line naming the repository and run, linked to the run. */
+export function addRunLine(summary: typeof core.summary, context: RunContext): void {
   if (context.repository === undefined) return
   const line = `${context.repository} · ${context.workflow ?? 'workflow'}`
   summary.addRaw(context.runUrl === undefined ? escapeHtml(line) : `<a href="${escapeHtml(context.runUrl)}">${escapeHtml(line)}</a>`, true)
 }
 
-function escapeHtml(text: string): string {
+/** Text as it may stand in the summary's HTML. */
+export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`)
 }

@@ -35,8 +35,11 @@ export interface TestCa {
   remove(): void
 }
 
-/** A private CA, as a company's TLS-inspecting proxy would use, and a server certificate for 127.0.0.1. */
-export function makeTestCa(): TestCa {
+/**
+ * A private CA, as a company's TLS-inspecting proxy would use, and a server certificate for
+ * 127.0.0.1, or for the names given (such as `*.blob.core.windows.net`).
+ */
+export function makeTestCa(names: readonly string[] = []): TestCa {
   const dir = mkdtempSync(join(tmpdir(), 'test-ca-'))
   const at = (name: string) => join(dir, name)
   const openssl = (...args: string[]) => execFileSync('openssl', args, { stdio: 'ignore', cwd: dir })
@@ -56,7 +59,7 @@ export function makeTestCa(): TestCa {
     '/CN=Acme Corp Test Root CA'
   )
   openssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', at('server.key'), '-out', at('server.csr'), '-subj', '/CN=127.0.0.1')
-  writeFileSync(at('san.ext'), 'subjectAltName=IP:127.0.0.1\n')
+  writeFileSync(at('san.ext'), `subjectAltName=${['IP:127.0.0.1', ...names.map(name => `DNS:${name}`)].join(',')}\n`)
   openssl(
     'x509',
     '-req',

@@ -9,6 +9,9 @@
  * content type and the exact body schema. By default it answers a valid PUT with 200
  * and the echo (secrets included, as the vendor does), a valid DELETE with 204, a bad body with
  * 400 and a bad token with 403. Tests can script any other answer, a reset, or a hang.
+ * It also serves the archive list (`GET /v2/project/{id}/archive?offset=N&count=M`) from the
+ * archives a test gives it, newest first, paged, with the same token checks; `count` over 1000 is
+ * refused with 400, as the vendor documents.
  */
 import { createHmac, createPublicKey, timingSafeEqual, verify as verifySignature } from 'node:crypto'
 import { createServer } from 'node:http'
@@ -43,6 +46,8 @@ export async function startStandIn(project, options = {}) {
   const script = []
   /** @type {Set<import('node:net').Socket>} */
   const sockets = new Set()
+  /** @type {Record<string, unknown>[]} the archive list, newest first */
+  let archives = []
 
   /** @type {import('node:http').RequestListener} */
   const listener = (req, res) => {
@@ -50,7 +55,7 @@ export async function startStandIn(project, options = {}) {
     req.on('data', chunk => chunks.push(chunk))
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8')
-      const { problems, claims, badToken } = checkRequest(project, req, body)
+      const { problems, claims, badToken, page } = checkRequest(project, req, body)
       /** @type {SeenRequest} */
       const seen = {
         method: req.method ?? '',
@@ -79,6 +84,11 @@ export async function startStandIn(project, options = {}) {
         answer = { status: 403, body: JSON.stringify({ code: -1, message: 'Invalid API key or secret' }) }
       else if (badToken) answer = { status: 401, body: JSON.stringify({ code: 401, message: 'Invalid token' }) }
       else if (problems.length > 0) answer = { status: 400, body: JSON.stringify({ code: -1, message: problems.join('; ') }) }
+      else if (page)
+        answer = {
+          status: 200,
+          body: JSON.stringify({ count: archives.length, items: archives.slice(page.offset, page.offset + page.count) })
+        }
       else if (req.method === 'DELETE') answer = { status: 204 }
       else answer = { status: 200, body }
       seen.answered = answer.status
@@ -103,6 +113,13 @@ export async function startStandIn(project, options = {}) {
     answer(...answers) {
       script.push(...answers)
     },
+    /**
+     * The archives the list serves; sorted newest first, as the vendor lists them.
+     * @param {Record<string, unknown>[]} list
+     */
+    setArchives(list) {
+      archives = [...list].sort((a, b) => Number(b.createdAt) - Number(a.createdAt))
+    },
     /** Requests that broke the contract, with what was wrong. */
     violations() {
       return requests.filter(r => r.problems.length > 0)
@@ -123,9 +140,18 @@ function checkRequest(project, req, body) {
   /** @type {string[]} */
   const problems = []
   const id = 'apiKey' in project ? project.apiKey : project.applicationId
-  const path = `/v2/project/${id}/archive/storage`
-  if (req.url !== path) problems.push(`path is ${req.url}, expected ${path}`)
-  if (req.method !== 'PUT' && req.method !== 'DELETE') problems.push(`method ${req.method} is not PUT or DELETE`)
+  /** @type {{ offset: number, count: number } | undefined} */
+  let page
+  if (req.method === 'GET') {
+    const list = /^\/v2\/project\/([^/?]+)\/archive\?offset=(\d+)&count=(\d+)$/.exec(req.url ?? '')
+    if (!list || list[1] !== id) problems.push(`path is ${req.url}, expected /v2/project/${id}/archive?offset=N&count=M`)
+    else if (Number(list[3]) > 1000 || Number(list[3]) < 1) problems.push(`count is ${list[3]}; at most 1000`)
+    else page = { offset: Number(list[2]), count: Number(list[3]) }
+  } else {
+    const path = `/v2/project/${id}/archive/storage`
+    if (req.url !== path) problems.push(`path is ${req.url}, expected ${path}`)
+    if (req.method !== 'PUT' && req.method !== 'DELETE') problems.push(`method ${req.method} is not PUT or DELETE`)
+  }
   let verdict
   if ('apiKey' in project) {
     const token = req.headers['x-opentok-auth']
@@ -143,8 +169,9 @@ function checkRequest(project, req, body) {
     if (req.headers['content-type'] !== 'application/json') problems.push(`content-type is ${req.headers['content-type']}`)
     problems.push(...checkBody(body))
   }
-  if (req.method === 'DELETE' && body !== '') problems.push('DELETE has a body')
-  return { problems, claims, badToken }
+  if ((req.method === 'DELETE' || req.method === 'GET') && body !== '') problems.push(`${req.method} has a body`)
+  if (req.method === 'GET' && req.headers['content-type'] !== undefined) problems.push('GET has a content-type')
+  return { problems, claims, badToken, page: problems.length === 0 ? page : undefined }
 }
 
 /**

@@ -25,7 +25,8 @@ export function inputEnvironment(inputs) {
   /** @type {Record<string, string>} */
   const env = {}
   for (const [name, spec] of Object.entries(actionInputs())) {
-    if (spec.default !== undefined) env[`INPUT_${name.toUpperCase()}`] = String(spec.default)
+    // An expression default (${{ github.token }}) is the runner's to fill in; a step gives it here when it needs it.
+    if (spec.default !== undefined && !String(spec.default).includes('${{')) env[`INPUT_${name.toUpperCase()}`] = String(spec.default)
   }
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value
   return env

@@ -5,7 +5,8 @@
  */
 import { checkCertificate } from '../certificate.js'
 import { defaultApiUrl } from '../platform.js'
-import type { Fallback, Operation, Plan } from '../plan.js'
+import type { AuditSettings, Fallback, Operation, Plan } from '../plan.js'
+import { readAuditSettings } from './audit.js'
 import { readCredentials } from './credentials.js'
 import { Findings, type InputProblem, type InputReader } from './findings.js'
 import { AZURE_INPUTS, readTarget, S3_INPUTS } from './target.js'
@@ -36,7 +37,7 @@ export type PlanResult =
  */
 export function readPlan(read: InputReader, now: Date): PlanResult {
   const f = new Findings(read)
-  const operation = f.choice<Operation>('operation', ['set', 'delete'], 'set')
+  const operation = f.choice<Operation>('operation', ['set', 'delete', 'audit'], 'set')
   const dryRun = f.flag('dry-run', false)
   const failOnError = f.flag('fail-on-error', true)
   const verify = f.flag('verify', true)
@@ -49,8 +50,23 @@ export function readPlan(read: InputReader, now: Date): PlanResult {
   let target: ReturnType<typeof readTarget> = { withheld: [] }
   let certificate: ReturnType<typeof checkCertificate> = { setting: { kind: 'unchanged' }, warnings: [] }
   let ignored: string[] = []
+  let audit: AuditSettings | undefined
   if (operation === 'delete') {
     ignored = ['type', ...S3_INPUTS, ...AZURE_INPUTS, 'fallback', 'certificate'].filter(name => f.text(name) !== '')
+  } else if (operation === 'audit') {
+    // The audit reads the declared target to look for each archive in it. Without the storage
+    // secret, or with 'verify: false', it judges the archives by their status alone.
+    const storageGiven = ['type', ...S3_INPUTS, ...AZURE_INPUTS].some(name => f.text(name) !== '')
+    if (storageGiven) target = readTarget(f, f.choice('type', ['s3', 'azure'], 's3'), true)
+    ignored = ['fallback', 'certificate'].filter(name => f.text(name) !== '')
+    const because = !storageGiven
+      ? 'no storage target was given'
+      : verify === false
+        ? "'verify' is false"
+        : target.withheld.length > 0
+          ? `'${target.withheld[0]}' was not given`
+          : undefined
+    audit = readAuditSettings(f, now, because === undefined ? { check: true } : { check: false, because })
   } else {
     const type = f.choice('type', ['s3', 'azure'], 's3')
     fallback = f.choice<Fallback>('fallback', ['none', 'opentok'], 'none')
@@ -73,7 +89,8 @@ export function readPlan(read: InputReader, now: Date): PlanResult {
     apiUrl === null ||
     fallback === undefined ||
     certificate.setting === undefined ||
-    (operation === 'set' && target.target === undefined)
+    (operation === 'set' && target.target === undefined) ||
+    (operation === 'audit' && audit === undefined)
   ) {
     return { ok: false, problems, warnings, notices }
   }
@@ -94,7 +111,9 @@ export function readPlan(read: InputReader, now: Date): PlanResult {
       verify,
       maxAttempts,
       timeoutSeconds,
-      withheldSecrets: [...credentials.withheld, ...target.withheld]
+      // An audit without the storage secret is no dry run: it reads statuses alone (audit.checkObjects).
+      withheldSecrets: operation === 'audit' ? credentials.withheld : [...credentials.withheld, ...target.withheld],
+      ...(audit === undefined ? {} : { audit })
     }
   }
 }

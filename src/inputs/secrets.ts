@@ -3,7 +3,7 @@ import { holdsPrivateKey, readPem } from '../pem.js'
 import type { InputReader } from './findings.js'
 
 /** Inputs whose values are secrets. They always come from inputs (a configuration file may not hold them). */
-export const SECRET_INPUTS = ['api-secret', 'private-key', 'secret-key', 'account-key'] as const
+export const SECRET_INPUTS = ['api-secret', 'private-key', 'secret-key', 'account-key', 'github-token'] as const
 
 /**
  * The values to register for one secret: the value as given and trimmed, and for a multi-line

@@ -28,6 +28,8 @@ export interface Settings {
   readonly origin: (setting: string) => Origin
   /** "`<file>`, project `<name>`" when a configuration file was used. */
   readonly source?: string
+  /** The project's name in the configuration file, when one was used. */
+  readonly project?: string
 }
 
 export type SettingsReading =
@@ -86,7 +88,8 @@ export async function readSettings(readInput: InputReader, workspace: string, ma
         const value = entry.values.get(name)
         return value === undefined ? INPUT : { kind: 'file', file, project: entry.project, line: value.line }
       },
-      source: `${file}, project ${entry.project}`
+      source: `${file}, project ${entry.project}`,
+      project: entry.project
     },
     workspace,
     mask

@@ -63,9 +63,14 @@ export function signSharedKey(
   return { ...headers, Authorization: `SharedKey ${target.accountName}:${signature}` }
 }
 
-/** The headers of a Put Blob (block blob) or Delete Blob, signed for `nowMs`. */
+/** The URL of a container's List Blobs for one prefix, at most one result. */
+export function listBlobsUrl(serviceUrl: string, target: AzureTarget, prefix: string): string {
+  return `${serviceUrl}/${target.container}?restype=container&comp=list&maxresults=1&prefix=${encodeURIComponent(prefix)}`
+}
+
+/** The headers of a Put Blob (block blob), Delete Blob or List Blobs, signed for `nowMs`. */
 export function blobRequestHeaders(
-  method: 'PUT' | 'DELETE',
+  method: 'GET' | 'PUT' | 'DELETE',
   url: string,
   target: AzureTarget,
   body: string | undefined,

@@ -6,11 +6,17 @@
 import { sendWithRetries, type Clock, type HttpAnswer, type SendLog, type Transport } from '../http.js'
 import { projectIdOf } from '../platform.js'
 import type { AzureTarget, Plan, S3Target, StorageCheck } from '../plan.js'
-import { redact } from '../redact.js'
 import { blobRequestHeaders, blobServiceUrl, blobUrl } from './azure.js'
 import { checkObjectContent, checkObjectKey } from './check-object.js'
 import { AMAZON_S3, DEFAULT_REGION, sendToS3 } from './s3.js'
-import { hintFor, parseStorageError } from './storage-error.js'
+import { storageRefusal } from './refusal.js'
+import { parseStorageError } from './storage-error.js'
+
+const CHECK_WORDING = {
+  failed: 'Storage check failed',
+  tail: "Nothing was sent to the vendor. Fix the storage settings, or set 'verify: false' only if this runner cannot reach the storage.",
+  dnsTail: 'Nothing was sent to the vendor.'
+}
 
 /** Where the services are: the real ones by default; tests point them at emulators. */
 export interface StorageLocations {
@@ -56,7 +62,7 @@ async function checkS3(target: S3Target, key: string, content: string, amazonS3:
     target.endpoint === undefined
       ? "Amazon S3 has no such host for this bucket: check 'bucket'."
       : `the host of 'endpoint' (${new URL(endpoint).hostname}) does not resolve: check 'endpoint'.`
-  const refused = refusal('write', where, put.answer, put.failure, io.secrets, dnsHint)
+  const refused = storageRefusal('write', where, put.answer, put.failure, io.secrets, dnsHint, CHECK_WORDING)
   if (refused !== undefined) return refused
   const sse = target.sse === 's3' ? ' with SSE-S3' : ''
   const del = await sendToS3('DELETE', target, endpoint, key, undefined, put.region, io)
@@ -83,46 +89,10 @@ async function checkAzure(
     )
   const put = await send('PUT', content)
   const dnsHint = `the storage account's host (${new URL(url).hostname}) does not resolve: check 'account-name'${target.domain === undefined ? '' : " and 'domain'"}; the account may not exist.`
-  const refused = refusal('write', where, put.answer, put.failure, io.secrets, dnsHint)
+  const refused = storageRefusal('write', where, put.answer, put.failure, io.secrets, dnsHint, CHECK_WORDING)
   if (refused !== undefined) return refused
   const del = await send('DELETE')
   return deleted(`wrote ${where}`, where, del.answer, del.failure)
-}
-
-/** The failed check for a write that got no 2xx, or undefined when it succeeded. */
-function refusal(
-  action: string,
-  where: string,
-  answer: HttpAnswer | undefined,
-  failure: string | undefined,
-  secrets: readonly string[],
-  dnsHint: string
-): StorageCheck | undefined {
-  const tail =
-    "Nothing was sent to the vendor. Fix the storage settings, or set 'verify: false' only if this runner cannot reach the storage."
-  if (answer === undefined && failure !== undefined && /^ENOTFOUND\b/.test(failure)) {
-    // A name that does not resolve is a wrong setting, not an unreachable network: name the input.
-    return {
-      verified: 'false',
-      summary: 'refused: the storage host does not exist (ENOTFOUND)',
-      error: `Storage check failed: could not ${action} ${where}: ${dnsHint} Nothing was sent to the vendor.`
-    }
-  }
-  if (answer === undefined) {
-    return {
-      verified: 'false',
-      summary: `could not reach the storage: ${failure ?? 'no answer'}`,
-      error: `Storage check failed: could not ${action} ${where}: ${redact(failure ?? 'no answer', secrets)}. ${tail}`
-    }
-  }
-  if (answer.status >= 200 && answer.status < 300) return undefined
-  const { code } = parseStorageError(answer.body, answer.headers)
-  const named = code === undefined ? `HTTP ${answer.status}` : `${code} (HTTP ${answer.status})`
-  return {
-    verified: 'false',
-    summary: `refused: ${named}`,
-    error: `Storage check failed: the ${action} of ${where} was refused with ${named}: ${hintFor(code, answer.status)} ${tail}`
-  }
 }
 
 /** The passed check, noting a refused delete, which the vendor's recommended policy does not grant. */

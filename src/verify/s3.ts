@@ -22,6 +22,16 @@ export function objectUrl(bucket: string, endpoint: string, region: string, key:
   return `${endpoint}/${encodeURIComponent(bucket)}/${path}`
 }
 
+/** The URL of a bucket's list (ListObjectsV2) for one prefix, addressed as objectUrl addresses objects. */
+export function listUrl(bucket: string, endpoint: string, region: string, prefix: string): string {
+  const query = `?list-type=2&max-keys=1&prefix=${encodeURIComponent(prefix)}`
+  if (endpoint === AMAZON_S3) {
+    const host = region === DEFAULT_REGION ? 's3.amazonaws.com' : `s3.${region}.amazonaws.com`
+    return bucket.includes('.') ? `https://${host}/${encodeURIComponent(bucket)}${query}` : `https://${bucket}.${host}/${query}`
+  }
+  return `${endpoint}/${encodeURIComponent(bucket)}${query}`
+}
+
 export interface S3Attempt {
   readonly answer?: HttpAnswer
   readonly failure?: string
@@ -40,10 +50,33 @@ export async function sendToS3(
   key: string,
   body: string | undefined,
   region: string,
-  io: { transport: Transport; clock: Clock; policy: RetryPolicy; log: SendLog }
+  io: S3Io
+): Promise<S3Attempt> {
+  return sendSigned(method, target, inRegion => objectUrl(target.bucket, endpoint, inRegion, key), body, region, io)
+}
+
+/** A ListObjectsV2 of at most one key under `prefix` (needs only s3:ListBucket), with the same region handling. */
+export function listS3(target: S3Target, endpoint: string, prefix: string, region: string, io: S3Io): Promise<S3Attempt> {
+  return sendSigned('GET', target, inRegion => listUrl(target.bucket, endpoint, inRegion, prefix), undefined, region, io)
+}
+
+export interface S3Io {
+  readonly transport: Transport
+  readonly clock: Clock
+  readonly policy: RetryPolicy
+  readonly log: SendLog
+}
+
+async function sendSigned(
+  method: 'GET' | 'PUT' | 'DELETE',
+  target: S3Target,
+  urlFor: (region: string) => string,
+  body: string | undefined,
+  region: string,
+  io: S3Io
 ): Promise<S3Attempt> {
   const once = async (inRegion: string): Promise<S3Attempt> => {
-    const url = objectUrl(target.bucket, endpoint, inRegion, key)
+    const url = urlFor(inRegion)
     const outcome = await sendWithRetries(
       io.transport,
       { method, url, ...(body === undefined ? {} : { body }) },

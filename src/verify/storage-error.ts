@@ -34,10 +34,22 @@ const HINTS: Record<string, string> = {
   InvalidAuthenticationInfo: "the authentication was malformed: check 'account-key'."
 }
 
+/** What the action asked of the storage: the check writes, the audit lists. */
+export type StorageAction = 'write' | 'list'
+
+/** Where listing needs another permission than writing, the hint says so. */
+const LIST_HINTS: Record<string, string> = {
+  AccessDenied:
+    "the credentials may not list this bucket: the bucket or IAM policy must allow s3:ListBucket on the bucket (the vendor's recommended policy grants it), or give 'verify: false' to audit statuses alone.",
+  AuthorizationPermissionMismatch:
+    "the key may not list blobs in this container; the audit signs with 'account-key', the account's access key."
+}
+
 /** One line on what a storage error code means and what to check. */
-export function hintFor(code: string | undefined, status: number): string {
+export function hintFor(code: string | undefined, status: number, action: StorageAction = 'write'): string {
+  if (code !== undefined && action === 'list' && LIST_HINTS[code] !== undefined) return LIST_HINTS[code]
   if (code !== undefined && HINTS[code] !== undefined) return HINTS[code]
   if (status === 403) return 'the storage service refused the credentials.'
   if (status === 404) return 'the bucket or container was not found.'
-  return 'the storage service refused the write.'
+  return action === 'list' ? 'the storage service refused the list.' : 'the storage service refused the write.'
 }

@@ -1,26 +1,20 @@
 "use strict";
-exports.id = 775;
-exports.ids = [775];
+exports.id = 242;
+exports.ids = [242];
 exports.modules = {
 
-/***/ 5775:
+/***/ 5714:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  makeStorageVerifier: () => (/* binding */ makeStorageVerifier)
-});
-
-// EXTERNAL MODULE: ./src/http.ts
-var http = __webpack_require__(6803);
-// EXTERNAL MODULE: ./src/platform.ts + 1 modules
-var platform = __webpack_require__(6822);
-// EXTERNAL MODULE: ./src/redact.ts
-var redact = __webpack_require__(6670);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-;// CONCATENATED MODULE: ./src/verify/azure.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Sk: () => (/* binding */ listBlobsUrl),
+/* harmony export */   Zd: () => (/* binding */ blobRequestHeaders),
+/* harmony export */   _t: () => (/* binding */ blobServiceUrl),
+/* harmony export */   b0: () => (/* binding */ blobUrl)
+/* harmony export */ });
+/* unused harmony exports AZURE_API_VERSION, signSharedKey */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /**
  * The Azure storage check: a SharedKey-signed Put Blob (block blob) and Delete Blob.
  * The signer is these forty lines rather than @azure/storage-blob, which would add about
@@ -71,10 +65,14 @@ function signSharedKey(method, url, target, headers, contentLength) {
         lower['range'] ?? '',
         canonicalHeaders + canonicalResource
     ].join('\n');
-    const signature = (0,external_node_crypto_.createHmac)('sha256', Buffer.from(target.accountKey, 'base64')).update(stringToSign, 'utf8').digest('base64');
+    const signature = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHmac)('sha256', Buffer.from(target.accountKey, 'base64')).update(stringToSign, 'utf8').digest('base64');
     return { ...headers, Authorization: `SharedKey ${target.accountName}:${signature}` };
 }
-/** The headers of a Put Blob (block blob) or Delete Blob, signed for `nowMs`. */
+/** The URL of a container's List Blobs for one prefix, at most one result. */
+function listBlobsUrl(serviceUrl, target, prefix) {
+    return `${serviceUrl}/${target.container}?restype=container&comp=list&maxresults=1&prefix=${encodeURIComponent(prefix)}`;
+}
+/** The headers of a Put Blob (block blob), Delete Blob or List Blobs, signed for `nowMs`. */
 function blobRequestHeaders(method, url, target, body, nowMs) {
     const headers = {
         'x-ms-date': new Date(nowMs).toUTCString(),
@@ -87,25 +85,63 @@ function blobRequestHeaders(method, url, target, body, nowMs) {
     return signSharedKey(method, url, target, headers, body === undefined ? 0 : Buffer.byteLength(body));
 }
 
-;// CONCATENATED MODULE: ./src/verify/check-object.ts
-/** The small object the storage check writes where the vendor will write archives. */
-/** Where archives of the project land ({API key or application ID}/…), always the same name, so repeated checks overwrite one object instead of piling up. */
-function checkObjectKey(projectId) {
-    return `${projectId}/.archive-target-check`;
+
+/***/ }),
+
+/***/ 8569:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ storageRefusal)
+/* harmony export */ });
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6670);
+/* harmony import */ var _storage_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5255);
+
+
+/** The failed check for a request that got no 2xx, or undefined when it succeeded. */
+function storageRefusal(action, where, answer, failure, secrets, dnsHint, wording) {
+    if (answer === undefined && failure !== undefined && /^ENOTFOUND\b/.test(failure)) {
+        // A name that does not resolve is a wrong setting, not an unreachable network: name the input.
+        return {
+            verified: 'false',
+            summary: 'refused: the storage host does not exist (ENOTFOUND)',
+            error: `${wording.failed}: could not ${action} ${where}: ${dnsHint} ${wording.dnsTail}`
+        };
+    }
+    if (answer === undefined) {
+        return {
+            verified: 'false',
+            summary: `could not reach the storage: ${failure ?? 'no answer'}`,
+            error: `${wording.failed}: could not ${action} ${where}: ${(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(failure ?? 'no answer', secrets)}. ${wording.tail}`
+        };
+    }
+    if (answer.status >= 200 && answer.status < 300)
+        return undefined;
+    const { code } = (0,_storage_error_js__WEBPACK_IMPORTED_MODULE_1__/* .parseStorageError */ .D)(answer.body, answer.headers);
+    const named = code === undefined ? `HTTP ${answer.status}` : `${code} (HTTP ${answer.status})`;
+    return {
+        verified: 'false',
+        summary: `refused: ${named}`,
+        error: `${wording.failed}: the ${action} of ${where} was refused with ${named}: ${(0,_storage_error_js__WEBPACK_IMPORTED_MODULE_1__/* .hintFor */ .J)(code, answer.status, action)} ${wording.tail}`
+    };
 }
-/** What the object says: what it is and which run wrote it. */
-function checkObjectContent(env, now) {
-    const run = env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
-        ? `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
-        : 'a run outside GitHub Actions';
-    return [
-        'Written by the OpenTok archive upload target action to check that archives can be uploaded here.',
-        `Run: ${run}`,
-        `Time: ${now.toISOString()}`,
-        'Safe to delete; the next check writes it again.',
-        ''
-    ].join('\n');
-}
+
+
+/***/ }),
+
+/***/ 9177:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Mr: () => (/* binding */ AMAZON_S3),
+  t9: () => (/* binding */ DEFAULT_REGION),
+  Vv: () => (/* binding */ listS3),
+  kf: () => (/* binding */ sendToS3)
+});
+
+// UNUSED EXPORTS: listUrl, objectUrl
 
 ;// CONCATENATED MODULE: ./node_modules/aws4fetch/dist/aws4fetch.esm.mjs
 /**
@@ -401,46 +437,10 @@ function guessServiceRegion(url, headers) {
 
 
 
-;// CONCATENATED MODULE: ./src/verify/storage-error.ts
-/** Reads a storage service's error answer and says what it means and what to check. */
-/** The error code and region in an S3 or Azure XML error body, with ten lines instead of an XML library. */
-function parseStorageError(body, headers) {
-    const tag = (name) => new RegExp(`<${name}>([^<]{1,200})</${name}>`).exec(body)?.[1];
-    const header = (name) => {
-        const value = headers[name];
-        return Array.isArray(value) ? value[0] : value;
-    };
-    // Only code-shaped values: the text is printed, and a body may quote anything.
-    const code = [header('x-ms-error-code'), tag('Code')].find(value => value !== undefined && /^[A-Za-z0-9.]{1,64}$/.test(value));
-    const region = [header('x-amz-bucket-region'), tag('Region')].find(value => value !== undefined && /^[a-z0-9-]{1,40}$/.test(value));
-    return { ...(code === undefined ? {} : { code }), ...(region === undefined ? {} : { region }) };
-}
-const HINTS = {
-    InvalidAccessKeyId: "the access key ID does not exist at this service: check 'access-key' (and 'endpoint').",
-    SignatureDoesNotMatch: "the secret key does not belong to the access key: check 'secret-key'.",
-    NoSuchBucket: "the bucket does not exist: check 'bucket' (and 'endpoint').",
-    AccessDenied: "the credentials may not write to this bucket: the bucket or IAM policy must allow s3:PutObject on the bucket's objects (with 'sse: s3', also with x-amz-server-side-encryption: AES256).",
-    AllAccessDisabled: "all access to this bucket is disabled: check 'bucket'.",
-    InvalidBucketName: "the bucket name is not valid at this service: check 'bucket'.",
-    AuthenticationFailed: "the account key was refused: check 'account-key' and 'account-name'.",
-    AuthorizationFailure: "the request was not authorized: check 'account-key' and 'account-name'; if they are right, the account's firewall or a disabled 'Allow storage account key access' refuses it.",
-    AuthorizationPermissionMismatch: 'the key may not write blobs in this container.',
-    ContainerNotFound: "the container does not exist: check 'container'.",
-    ResourceNotFound: "the account or container does not exist: check 'account-name', 'container' and 'domain'.",
-    AccountIsDisabled: 'the storage account is disabled.',
-    InvalidAuthenticationInfo: "the authentication was malformed: check 'account-key'."
-};
-/** One line on what a storage error code means and what to check. */
-function hintFor(code, status) {
-    if (code !== undefined && HINTS[code] !== undefined)
-        return HINTS[code];
-    if (status === 403)
-        return 'the storage service refused the credentials.';
-    if (status === 404)
-        return 'the bucket or container was not found.';
-    return 'the storage service refused the write.';
-}
-
+// EXTERNAL MODULE: ./src/http.ts
+var http = __webpack_require__(6803);
+// EXTERNAL MODULE: ./src/verify/storage-error.ts
+var storage_error = __webpack_require__(5255);
 ;// CONCATENATED MODULE: ./src/verify/s3.ts
 /** The S3 storage check: a SigV4-signed PutObject of the check object, then a DeleteObject. */
 
@@ -462,14 +462,30 @@ function objectUrl(bucket, endpoint, region, key) {
     }
     return `${endpoint}/${encodeURIComponent(bucket)}/${path}`;
 }
+/** The URL of a bucket's list (ListObjectsV2) for one prefix, addressed as objectUrl addresses objects. */
+function listUrl(bucket, endpoint, region, prefix) {
+    const query = `?list-type=2&max-keys=1&prefix=${encodeURIComponent(prefix)}`;
+    if (endpoint === AMAZON_S3) {
+        const host = region === DEFAULT_REGION ? 's3.amazonaws.com' : `s3.${region}.amazonaws.com`;
+        return bucket.includes('.') ? `https://${host}/${encodeURIComponent(bucket)}${query}` : `https://${bucket}.${host}/${query}`;
+    }
+    return `${endpoint}/${encodeURIComponent(bucket)}${query}`;
+}
 /**
  * Sends one signed S3 request; when the answer names another region for the bucket
  * (x-amz-bucket-region, or <Region> in AuthorizationHeaderMalformed / PermanentRedirect), signs
  * again for that region and retries once there.
  */
 async function sendToS3(method, target, endpoint, key, body, region, io) {
+    return sendSigned(method, target, inRegion => objectUrl(target.bucket, endpoint, inRegion, key), body, region, io);
+}
+/** A ListObjectsV2 of at most one key under `prefix` (needs only s3:ListBucket), with the same region handling. */
+function listS3(target, endpoint, prefix, region, io) {
+    return sendSigned('GET', target, inRegion => listUrl(target.bucket, endpoint, inRegion, prefix), undefined, region, io);
+}
+async function sendSigned(method, target, urlFor, body, region, io) {
     const once = async (inRegion) => {
-        const url = objectUrl(target.bucket, endpoint, inRegion, key);
+        const url = urlFor(inRegion);
         const outcome = await (0,http/* sendWithRetries */.HI)(io.transport, { method, url, ...(body === undefined ? {} : { body }) }, () => signedHeaders(method, url, target, inRegion, body, io.clock), io.policy, io.clock, io.log);
         return { region: inRegion, ...(outcome.answer ? { answer: outcome.answer } : { failure: outcome.failure ?? 'no answer' }) };
     };
@@ -477,7 +493,7 @@ async function sendToS3(method, target, endpoint, key, body, region, io) {
     const answer = first.answer;
     if (answer === undefined || (answer.status >= 200 && answer.status < 300))
         return first;
-    const named = parseStorageError(answer.body, answer.headers).region;
+    const named = (0,storage_error/* parseStorageError */.D)(answer.body, answer.headers).region;
     if (named !== undefined && named !== region && /^[a-z0-9-]{1,40}$/.test(named)) {
         io.log.info(`The bucket is in region ${named}; signing again for it.`);
         return once(named);
@@ -513,105 +529,60 @@ async function sha256Hex(text) {
     return Buffer.from(digest).toString('hex');
 }
 
-;// CONCATENATED MODULE: ./src/verify/index.ts
-/**
- * The storage check that runs before a target is set: with exactly the credentials the vendor
- * will get, write one small object where archives land, then try to delete it. The vendor does
- * not check the credentials itself, so with 'fallback: none' a mistake here would lose archives.
- */
 
+/***/ }),
 
+/***/ 5255:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-
-
-
-/** Makes the storage check of a plan, against `locations`. */
-function makeStorageVerifier(log, env = process.env, locations = {}) {
-    return async (plan, transport, clock) => {
-        const target = plan.target;
-        if (target === undefined)
-            return { verified: 'skipped', summary: 'not needed for delete' };
-        const key = checkObjectKey((0,platform/* projectIdOf */.QK)(plan.credentials));
-        const content = checkObjectContent(env, new Date(clock.now()));
-        const io = {
-            transport,
-            clock,
-            policy: { maxAttempts: plan.maxAttempts, timeoutMs: plan.timeoutSeconds * 1000 },
-            log,
-            secrets: target.type === 's3' ? [target.secretKey] : [target.accountKey]
-        };
-        return target.type === 's3'
-            ? checkS3(target, key, content, locations.amazonS3 ?? AMAZON_S3, io)
-            : checkAzure(target, key, content, locations, io);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ parseStorageError),
+/* harmony export */   J: () => (/* binding */ hintFor)
+/* harmony export */ });
+/** Reads a storage service's error answer and says what it means and what to check. */
+/** The error code and region in an S3 or Azure XML error body, with ten lines instead of an XML library. */
+function parseStorageError(body, headers) {
+    const tag = (name) => new RegExp(`<${name}>([^<]{1,200})</${name}>`).exec(body)?.[1];
+    const header = (name) => {
+        const value = headers[name];
+        return Array.isArray(value) ? value[0] : value;
     };
+    // Only code-shaped values: the text is printed, and a body may quote anything.
+    const code = [header('x-ms-error-code'), tag('Code')].find(value => value !== undefined && /^[A-Za-z0-9.]{1,64}$/.test(value));
+    const region = [header('x-amz-bucket-region'), tag('Region')].find(value => value !== undefined && /^[a-z0-9-]{1,40}$/.test(value));
+    return { ...(code === undefined ? {} : { code }), ...(region === undefined ? {} : { region }) };
 }
-async function checkS3(target, key, content, amazonS3, io) {
-    const where = `s3://${target.bucket}/${key}`;
-    const endpoint = target.endpoint ?? amazonS3;
-    const put = await sendToS3('PUT', target, endpoint, key, content, DEFAULT_REGION, io);
-    const dnsHint = target.endpoint === undefined
-        ? "Amazon S3 has no such host for this bucket: check 'bucket'."
-        : `the host of 'endpoint' (${new URL(endpoint).hostname}) does not resolve: check 'endpoint'.`;
-    const refused = refusal('write', where, put.answer, put.failure, io.secrets, dnsHint);
-    if (refused !== undefined)
-        return refused;
-    const sse = target.sse === 's3' ? ' with SSE-S3' : '';
-    const del = await sendToS3('DELETE', target, endpoint, key, undefined, put.region, io);
-    return deleted(`wrote ${where}${sse}`, where, del.answer, del.failure);
-}
-async function checkAzure(target, key, content, locations, io) {
-    const where = `azure://${target.accountName}/${target.container}/${key}`;
-    const url = blobUrl((locations.azureBlobService ?? blobServiceUrl)(target), target, key);
-    const send = (method, body) => (0,http/* sendWithRetries */.HI)(io.transport, { method, url, ...(body === undefined ? {} : { body }) }, () => blobRequestHeaders(method, url, target, body, io.clock.now()), io.policy, io.clock, io.log);
-    const put = await send('PUT', content);
-    const dnsHint = `the storage account's host (${new URL(url).hostname}) does not resolve: check 'account-name'${target.domain === undefined ? '' : " and 'domain'"}; the account may not exist.`;
-    const refused = refusal('write', where, put.answer, put.failure, io.secrets, dnsHint);
-    if (refused !== undefined)
-        return refused;
-    const del = await send('DELETE');
-    return deleted(`wrote ${where}`, where, del.answer, del.failure);
-}
-/** The failed check for a write that got no 2xx, or undefined when it succeeded. */
-function refusal(action, where, answer, failure, secrets, dnsHint) {
-    const tail = "Nothing was sent to the vendor. Fix the storage settings, or set 'verify: false' only if this runner cannot reach the storage.";
-    if (answer === undefined && failure !== undefined && /^ENOTFOUND\b/.test(failure)) {
-        // A name that does not resolve is a wrong setting, not an unreachable network: name the input.
-        return {
-            verified: 'false',
-            summary: 'refused: the storage host does not exist (ENOTFOUND)',
-            error: `Storage check failed: could not ${action} ${where}: ${dnsHint} Nothing was sent to the vendor.`
-        };
-    }
-    if (answer === undefined) {
-        return {
-            verified: 'false',
-            summary: `could not reach the storage: ${failure ?? 'no answer'}`,
-            error: `Storage check failed: could not ${action} ${where}: ${(0,redact/* redact */.E$)(failure ?? 'no answer', secrets)}. ${tail}`
-        };
-    }
-    if (answer.status >= 200 && answer.status < 300)
-        return undefined;
-    const { code } = parseStorageError(answer.body, answer.headers);
-    const named = code === undefined ? `HTTP ${answer.status}` : `${code} (HTTP ${answer.status})`;
-    return {
-        verified: 'false',
-        summary: `refused: ${named}`,
-        error: `Storage check failed: the ${action} of ${where} was refused with ${named}: ${hintFor(code, answer.status)} ${tail}`
-    };
-}
-/** The passed check, noting a refused delete, which the vendor's recommended policy does not grant. */
-function deleted(wrote, where, answer, failure) {
-    if (answer !== undefined && answer.status >= 200 && answer.status < 300)
-        return { verified: 'true', summary: `${wrote} and deleted it` };
-    const why = answer === undefined ? (failure ?? 'no answer') : (parseStorageError(answer.body, answer.headers).code ?? `HTTP ${answer.status}`);
-    return {
-        verified: 'true',
-        summary: `${wrote}; its delete was refused (${why})`,
-        warnings: [
-            `The storage check wrote ${where} but could not delete it (${why}). Archives can be uploaded; the object stays and is overwritten by the next check. Grant delete on that key to have it removed.`
-        ]
-    };
+const HINTS = {
+    InvalidAccessKeyId: "the access key ID does not exist at this service: check 'access-key' (and 'endpoint').",
+    SignatureDoesNotMatch: "the secret key does not belong to the access key: check 'secret-key'.",
+    NoSuchBucket: "the bucket does not exist: check 'bucket' (and 'endpoint').",
+    AccessDenied: "the credentials may not write to this bucket: the bucket or IAM policy must allow s3:PutObject on the bucket's objects (with 'sse: s3', also with x-amz-server-side-encryption: AES256).",
+    AllAccessDisabled: "all access to this bucket is disabled: check 'bucket'.",
+    InvalidBucketName: "the bucket name is not valid at this service: check 'bucket'.",
+    AuthenticationFailed: "the account key was refused: check 'account-key' and 'account-name'.",
+    AuthorizationFailure: "the request was not authorized: check 'account-key' and 'account-name'; if they are right, the account's firewall or a disabled 'Allow storage account key access' refuses it.",
+    AuthorizationPermissionMismatch: 'the key may not write blobs in this container.',
+    ContainerNotFound: "the container does not exist: check 'container'.",
+    ResourceNotFound: "the account or container does not exist: check 'account-name', 'container' and 'domain'.",
+    AccountIsDisabled: 'the storage account is disabled.',
+    InvalidAuthenticationInfo: "the authentication was malformed: check 'account-key'."
+};
+/** Where listing needs another permission than writing, the hint says so. */
+const LIST_HINTS = {
+    AccessDenied: "the credentials may not list this bucket: the bucket or IAM policy must allow s3:ListBucket on the bucket (the vendor's recommended policy grants it), or give 'verify: false' to audit statuses alone.",
+    AuthorizationPermissionMismatch: "the key may not list blobs in this container; the audit signs with 'account-key', the account's access key."
+};
+/** One line on what a storage error code means and what to check. */
+function hintFor(code, status, action = 'write') {
+    if (code !== undefined && action === 'list' && LIST_HINTS[code] !== undefined)
+        return LIST_HINTS[code];
+    if (code !== undefined && HINTS[code] !== undefined)
+        return HINTS[code];
+    if (status === 403)
+        return 'the storage service refused the credentials.';
+    if (status === 404)
+        return 'the bucket or container was not found.';
+    return action === 'list' ? 'the storage service refused the list.' : 'the storage service refused the write.';
 }
 
 

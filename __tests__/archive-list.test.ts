@@ -1,0 +1,208 @@
+/** The vendor's archive list, read page by page against the loopback stand-in, and the pool the look-ups share. */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { archiveListUrl, listArchivesSince, MAX_ARCHIVES, readPage } from '../src/archive-list.js'
+import { Transport } from '../src/http.js'
+import { mapWithLimit } from '../src/pool.js'
+import { signedUrl, vendorArchive } from './support/archives.js'
+import { FakeClock } from './support/fake-clock.js'
+import { startStandIn } from './support/opentok-standin.js'
+import { s3Plan } from './support/plans.js'
+
+const project = { apiKey: '46000042', apiSecret: 'list-test-secret-0123456789' }
+const HOUR = 3_600_000
+let standIn: Awaited<ReturnType<typeof startStandIn>>
+let transport: Transport
+let masked: string[]
+
+beforeAll(async () => {
+  standIn = await startStandIn(project)
+})
+afterAll(() => standIn.close())
+beforeEach(() => {
+  standIn.requests.length = 0
+  transport = new Transport()
+  masked = []
+})
+afterEach(() => transport.close())
+
+const plan = () => s3Plan({ credentials: { platform: 'opentok', ...project }, apiUrl: standIn.url, operation: 'audit', maxAttempts: 2 })
+const list = (since: Date, clock = new FakeClock()) =>
+  listArchivesSince(plan(), since, {
+    transport,
+    clock,
+    log: { info: () => undefined, debug: () => undefined },
+    mask: s => masked.push(s),
+    secrets: [project.apiSecret]
+  })
+
+describe('listArchivesSince', () => {
+  it('reads the window newest first, keeps what the audit needs and masks every signed url the moment it is read', async () => {
+    const now = Date.now()
+    const archives = [
+      vendorArchive(now, 1, { status: 'available', updatedAt: now - 0.5 * HOUR }),
+      vendorArchive(now, 2, { outputMode: 'individual', reason: 'user initiated' }),
+      vendorArchive(now, 3, { status: 'available' }),
+      vendorArchive(now, 30, { status: 'available' })
+    ]
+    standIn.setArchives(archives)
+    const listing = await list(new Date(now - 24 * HOUR))
+    expect(listing).toMatchObject({ requests: 1, status: 200, capped: false, skipped: 0 })
+    expect(listing.error).toBeUndefined()
+    expect(listing.archives).toEqual(
+      archives.slice(0, 3).map(a => ({
+        id: a.id,
+        status: a.status,
+        createdAt: a.createdAt,
+        ...(a.updatedAt === undefined ? {} : { updatedAt: a.updatedAt }),
+        duration: 600,
+        size: 48_000_000,
+        outputMode: a.outputMode,
+        sessionId: a.sessionId,
+        reason: a.reason
+      }))
+    )
+    expect(JSON.stringify(listing)).not.toContain('Signature=')
+    // Every url on the page is masked, the one outside the window too: it was read.
+    expect(masked.filter(s => s.startsWith('https://vendor-archives'))).toEqual([
+      signedUrl(archives[0]!.id),
+      signedUrl(archives[2]!.id),
+      signedUrl(archives[3]!.id)
+    ])
+    expect(standIn.violations()).toEqual([])
+  })
+
+  it('takes the next page only while every archive of the page is in the window', async () => {
+    const now = Date.now()
+    standIn.setArchives(Array.from({ length: 2500 }, (_, i) => vendorArchive(now, i * 0.01 + 0.001)))
+    const all = await list(new Date(now - 100 * HOUR))
+    expect(standIn.requests.map(r => r.path.replace(/^.*\?/, ''))).toEqual([
+      'offset=0&count=1000',
+      'offset=1000&count=1000',
+      'offset=2000&count=1000'
+    ])
+    expect(all.archives).toHaveLength(2500)
+    expect(all.requests).toBe(3)
+    standIn.requests.length = 0
+    const some = await list(new Date(now - 12 * HOUR))
+    expect(standIn.requests).toHaveLength(2)
+    expect(some.archives).toHaveLength(1200)
+    expect(some.archives.every(a => a.createdAt >= now - 12 * HOUR)).toBe(true)
+  })
+
+  it('stops at the last page when the list ends exactly at a page boundary', async () => {
+    const now = Date.now()
+    standIn.setArchives(Array.from({ length: 1000 }, (_, i) => vendorArchive(now, i * 0.001 + 0.001)))
+    const listing = await list(new Date(now - 100 * HOUR))
+    expect(listing.archives).toHaveLength(1000)
+    expect(standIn.requests).toHaveLength(1)
+  })
+
+  it('cuts the window at 10,000 archives', async () => {
+    const now = Date.now()
+    standIn.setArchives(Array.from({ length: MAX_ARCHIVES + 5 }, (_, i) => vendorArchive(now, i * 0.0001 + 0.001)))
+    const listing = await list(new Date(now - 100 * HOUR))
+    expect(listing.capped).toBe(true)
+    expect(listing.archives).toHaveLength(MAX_ARCHIVES)
+    expect(standIn.requests).toHaveLength(11)
+  })
+
+  it('names the credentials on 403, retries a 503, and never quotes a secret', async () => {
+    standIn.answer({ status: 403, body: JSON.stringify({ message: `bad ${project.apiSecret}` }) })
+    const denied = await list(new Date(Date.now() - HOUR))
+    expect(denied.error).toMatch(
+      /^GET http:\/\/127\.0\.0\.1:\d+\/v2\/project\/46000042\/archive\?offset=0&count=1000 answered 403: the API key or API secret is wrong\. Check 'api-key'/
+    )
+    expect(denied.status).toBe(403)
+    standIn.answer({ status: 503 }, { status: 503 })
+    const unavailable = await list(new Date(Date.now() - HOUR))
+    expect(unavailable).toMatchObject({ requests: 2, status: 503 })
+    expect(unavailable.error).toMatch(/answered 503\.$/)
+    standIn.answer({ status: 200, body: '<html>login</html>' })
+    const notAList = await list(new Date(Date.now() - HOUR))
+    expect(notAList.error).toMatch(/answered 200 with a body that is not an archive list .* check 'api-url'\.$/)
+  })
+
+  it('asks for pages of 1000 at the offset it is given', () => {
+    expect(archiveListUrl(s3Plan({ apiUrl: 'https://api.opentok.com' }), 2000, 1000)).toBe(
+      'https://api.opentok.com/v2/project/46000042/archive?offset=2000&count=1000'
+    )
+  })
+})
+
+describe('readPage', () => {
+  it('skips what is not an archive, marks unsafe IDs, reads unknown values safely and drops the url', () => {
+    const page = readPage(
+      JSON.stringify({
+        count: 7,
+        items: [
+          null,
+          'text',
+          { id: 'no-time' },
+          { id: '../../etc', createdAt: 5, status: 'UPLOADED', url: 'https://signed.example/1?sig=abcdef' },
+          { id: 'ok-1', createdAt: 6, duration: 'long', size: null, outputMode: 'other', sessionId: 7, reason: 'x'.repeat(300) },
+          { id: 'ok-2', createdAt: 7, updatedAt: 8, status: 'available', outputMode: 'individual', url: '' }
+        ]
+      }),
+      s => masked.push(s)
+    )
+    expect(page).toEqual({
+      total: 7,
+      received: 6,
+      items: [
+        { id: undefined, status: 'uploaded', createdAt: 5, duration: 0, size: 0, outputMode: 'composed', sessionId: '', reason: '' },
+        { id: 'ok-1', status: '', createdAt: 6, duration: 0, size: 0, outputMode: 'composed', sessionId: '', reason: 'x'.repeat(200) },
+        {
+          id: 'ok-2',
+          status: 'available',
+          createdAt: 7,
+          updatedAt: 8,
+          duration: 0,
+          size: 0,
+          outputMode: 'individual',
+          sessionId: '',
+          reason: ''
+        }
+      ]
+    })
+    expect(masked).toEqual(['https://signed.example/1?sig=abcdef'])
+  })
+
+  it.each(['', 'null', '[]', '{"items": 3}', '{"count": 1}', 'not json'])('answers undefined for %j', body => {
+    expect(readPage(body, () => undefined)).toBeUndefined()
+  })
+})
+
+describe('mapWithLimit', () => {
+  it('keeps at most the limit in flight and returns results in order', async () => {
+    let inFlight = 0
+    let most = 0
+    const results = await mapWithLimit([5, 1, 4, 2, 3, 0, 6], 3, async (n, index) => {
+      inFlight++
+      most = Math.max(most, inFlight)
+      await new Promise(resolve => setTimeout(resolve, n))
+      inFlight--
+      return `${index}:${n}`
+    })
+    expect(results).toEqual(['0:5', '1:1', '2:4', '3:2', '4:3', '5:0', '6:6'])
+    expect(most).toBe(3)
+  })
+
+  it('starts nothing more once stopped, and leaves the rest undefined', async () => {
+    const started: number[] = []
+    const results = await mapWithLimit(
+      [0, 1, 2, 3, 4, 5],
+      2,
+      async n => {
+        started.push(n)
+        return n
+      },
+      () => started.length >= 3
+    )
+    expect(started).toEqual([0, 1, 2])
+    expect(results).toEqual([0, 1, 2, undefined, undefined, undefined])
+  })
+
+  it('handles no items', async () => {
+    expect(await mapWithLimit([], 16, async () => 1)).toEqual([])
+  })
+})

@@ -1,0 +1,100 @@
+/** The audit operation in process, with its collaborators handed in: what it prints, outputs and decides. */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { Transport } from '../src/http.js'
+import { vendorArchive } from './support/archives.js'
+import { FakeClock } from './support/fake-clock.js'
+import { runInProcess } from './support/in-process.js'
+import { startStandIn } from './support/opentok-standin.js'
+
+const project = { apiKey: '46000042', apiSecret: 'audit-run-secret-0123456789' }
+let standIn: Awaited<ReturnType<typeof startStandIn>>
+let temp: string
+beforeAll(async () => {
+  standIn = await startStandIn(project)
+})
+afterAll(() => standIn.close())
+beforeEach(() => {
+  standIn.requests.length = 0
+  temp = mkdtempSync(join(tmpdir(), 'audit-run-'))
+})
+afterEach(() => rmSync(temp, { recursive: true, force: true }))
+
+const audit = (inputs: Record<string, string>) =>
+  runInProcess(
+    { 'api-key': project.apiKey, 'api-secret': project.apiSecret, 'api-url': standIn.url, operation: 'audit', ...inputs },
+    { transport: new Transport(), clock: new FakeClock(), env: { RUNNER_TEMP: temp } }
+  )
+
+function outputsOf(stdout: string): Record<string, string> {
+  return Object.fromEntries([...stdout.matchAll(/::set-output name=([^:]+)::(.*)/g)].map(m => [m[1]!, m[2]!]))
+}
+
+describe('the audit operation', () => {
+  it('judges statuses alone without a target, writes the report file and fails on undelivered archives', async () => {
+    const now = Date.now()
+    standIn.setArchives([
+      vendorArchive(now, 1),
+      vendorArchive(now, 2, { status: 'failed' }),
+      vendorArchive(now, 0.1, { status: 'started' })
+    ])
+    const run = await audit({})
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain(
+      "::notice::The archives are judged by their status alone, since no storage target was given: 'uploaded' counts as delivered, and no object is looked for in the target."
+    )
+    const outputs = outputsOf(run.stdout)
+    expect(outputs).toMatchObject({ archives: '3', undelivered: '1', status: '200', attempts: '1', target: '', verified: 'skipped' })
+    expect(outputs['report-file']).toBe(join(temp, 'opentok-archive-audit-46000042.json'))
+    const report = JSON.parse(readFileSync(outputs['report-file']!, 'utf8'))
+    expect(report).toMatchObject({ project: '46000042', target: '', objectsChecked: false })
+    expect(report.counts).toEqual({ delivered: 1, pending: 1, missing: 0, 'kept-by-vendor': 0, failed: 1, stuck: 0, gone: 0, unknown: 0 })
+    expect(report.archives.map((a: { class: string }) => a.class)).toEqual(['pending', 'delivered', 'failed'])
+    expect(run.stdout).toMatch(/::error::1 of 3 archive\(s\) were not delivered to the target: 1 failed\. See the job summary\./)
+  })
+
+  it('passes with every archive delivered or pending, and lists nothing', async () => {
+    standIn.setArchives([vendorArchive(Date.now(), 1), vendorArchive(Date.now(), 0.1, { status: 'paused' })])
+    const run = await audit({})
+    expect(run.exitCode).toBe(0)
+    expect(run.stdout).toContain('Audit: 2 archives: 1 delivered · 1 pending; created since')
+    expect(run.stdout).not.toContain('::error::')
+  })
+
+  it('sends nothing in a dry run, and says what it would ask', async () => {
+    const run = await audit({ 'dry-run': 'true', bucket: 'acme-archives', 'access-key': 'AKIA0', 'secret-key': 'secret/key/value' })
+    expect(run.exitCode).toBe(0)
+    expect(standIn.requests).toHaveLength(0)
+    expect(run.stdout).toContain(`Dry run: would send GET ${standIn.url}/v2/project/46000042/archive?offset=0&count=1000`)
+    expect(run.stdout).toContain('and look for each archive under s3://acme-archives/46000042/{archive id}/.')
+    expect(outputsOf(run.stdout)).toMatchObject({ archives: '0', undelivered: '0', attempts: '0', 'report-file': '' })
+  })
+
+  it('fails with the vendor error, or warns with fail-on-error false', async () => {
+    standIn.answer({ status: 400, body: JSON.stringify({ message: 'bad count' }) })
+    const failed = await audit({})
+    expect(failed.exitCode).toBe(1)
+    expect(failed.stdout).toMatch(/::error::GET .* answered 400: the request was refused as invalid\. OpenTok said: "bad count"\./)
+    standIn.answer({ status: 400, body: '{}' })
+    const lenient = await audit({ 'fail-on-error': 'false' })
+    expect(lenient.exitCode).toBe(0)
+    expect(lenient.stdout).toMatch(/::warning::GET .* answered 400: .*The step stays green because 'fail-on-error' is false\./)
+    expect(outputsOf(lenient.stdout)).toMatchObject({ archives: '0', status: '400', attempts: '1' })
+  })
+
+  it('warns about archives with an ID that is not safe in a storage key, and judges the rest', async () => {
+    standIn.setArchives([vendorArchive(Date.now(), 1), vendorArchive(Date.now(), 2, { id: '../other-project' })])
+    const run = await audit({})
+    expect(run.stdout).toContain('::warning::1 archive(s) of the list had an ID that is not an archive ID; they were not judged.')
+    expect(outputsOf(run.stdout).archives).toBe('1')
+  })
+
+  it('warns that fallback and certificate are not used by an audit when given as inputs', async () => {
+    standIn.setArchives([])
+    const run = await audit({ fallback: 'opentok' })
+    expect(run.stdout).toContain("::warning::operation 'audit' changes no setting; ignored: 'fallback'.")
+    expect(run.exitCode).toBe(0)
+  })
+})

@@ -1,0 +1,113 @@
+// @ts-check
+/**
+ * A loopback stand-in for the GitHub REST API, reached through GITHUB_API_URL: the issue calls
+ * the audit's tracking issue makes (list a repository's issues by label and state, create,
+ * update, comment). It keeps issues and comments in memory, checks the token on every request,
+ * and can play a token without `issues: write` (403 "Resource not accessible by integration").
+ */
+import { createServer } from 'node:http'
+
+/**
+ * @typedef {{ number: number, title: string, body: string, state: 'open' | 'closed', state_reason?: string,
+ *   labels: { name: string }[], html_url: string, comments: string[] }} StoredIssue
+ * @typedef {{ method: string, path: string, auth: string | undefined, body: unknown }} SeenCall
+ */
+
+/** @param {{ token: string, owner?: string, repo?: string }} options */
+export async function startGitHubStandIn(options) {
+  const owner = options.owner ?? 'example-org'
+  const repo = options.repo ?? 'video-app'
+  /** @type {StoredIssue[]} */
+  const issues = []
+  /** @type {SeenCall[]} */
+  const calls = []
+  let readOnly = false
+  const base = `/repos/${owner}/${repo}/issues`
+
+  const server = createServer((req, res) => {
+    const chunks = /** @type {Buffer[]} */ ([])
+    req.on('data', chunk => chunks.push(chunk))
+    req.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8')
+      /** @type {any} */
+      const body = text === '' ? undefined : JSON.parse(text)
+      const url = new URL(req.url ?? '/', 'http://stand-in')
+      calls.push({ method: req.method ?? '', path: `${url.pathname}${url.search}`, auth: req.headers.authorization, body })
+      /** @param {number} status @param {unknown} payload */
+      const send = (status, payload) => {
+        res.writeHead(status, { 'content-type': 'application/json' })
+        res.end(JSON.stringify(payload))
+      }
+      if (req.headers.authorization !== `token ${options.token}`) return send(401, { message: 'Bad credentials' })
+      const write = req.method !== 'GET'
+      if (write && readOnly) return send(403, { message: 'Resource not accessible by integration' })
+      /** @param {StoredIssue} issue */
+      const shown = issue => ({ ...issue, comments: issue.comments.length })
+      if (req.method === 'GET' && url.pathname === base) {
+        const labels = (url.searchParams.get('labels') ?? '').split(',').filter(Boolean)
+        const state = url.searchParams.get('state') ?? 'open'
+        const perPage = Number(url.searchParams.get('per_page') ?? 30)
+        const page = Number(url.searchParams.get('page') ?? 1)
+        const matching = issues.filter(
+          issue => (state === 'all' || issue.state === state) && labels.every(label => issue.labels.some(l => l.name === label))
+        )
+        const slice = matching.slice((page - 1) * perPage, page * perPage)
+        if (page * perPage < matching.length) {
+          const next = new URL(url)
+          next.searchParams.set('page', String(page + 1))
+          res.setHeader('link', `<http://${req.headers.host}${next.pathname}${next.search}>; rel="next"`)
+        }
+        return send(200, slice.map(shown))
+      }
+      if (req.method === 'POST' && url.pathname === base) {
+        const number = issues.length + 1
+        /** @type {StoredIssue} */
+        const issue = {
+          number,
+          title: String(body?.title ?? ''),
+          body: String(body?.body ?? ''),
+          state: 'open',
+          labels: (body?.labels ?? []).map((/** @type {string} */ name) => ({ name })),
+          html_url: `https://github.com/${owner}/${repo}/issues/${number}`,
+          comments: []
+        }
+        issues.push(issue)
+        return send(201, shown(issue))
+      }
+      const one = new RegExp(`^${base}/(\\d+)(/comments)?$`).exec(url.pathname)
+      const issue = one ? issues.find(i => i.number === Number(one[1])) : undefined
+      if (one && issue === undefined) return send(404, { message: 'Not Found' })
+      if (issue && req.method === 'PATCH' && !one?.[2]) {
+        if (body?.body !== undefined) issue.body = String(body.body)
+        if (body?.title !== undefined) issue.title = String(body.title)
+        if (body?.state !== undefined) issue.state = body.state
+        if (body?.state_reason !== undefined) issue.state_reason = body.state_reason
+        return send(200, shown(issue))
+      }
+      if (issue && req.method === 'POST' && one?.[2]) {
+        issue.comments.push(String(body?.body ?? ''))
+        return send(201, { id: issue.comments.length, body: body?.body })
+      }
+      return send(404, { message: `no route for ${req.method} ${url.pathname}` })
+    })
+  })
+  await new Promise(resolve => server.listen(0, '127.0.0.1', () => resolve(undefined)))
+  const { port } = /** @type {import('node:net').AddressInfo} */ (server.address())
+  return {
+    url: `http://127.0.0.1:${port}`,
+    issues,
+    calls,
+    /** Plays a token that may read but not write issues. @param {boolean} value */
+    setReadOnly(value) {
+      readOnly = value
+    },
+    /** Everything the stand-in holds and was sent, as text, for a leak scan. */
+    everything() {
+      return JSON.stringify({ issues, calls: calls.map(c => ({ ...c, auth: undefined })) })
+    },
+    async close() {
+      server.closeAllConnections()
+      await new Promise(resolve => server.close(() => resolve(undefined)))
+    }
+  }
+}
