@@ -7,23 +7,26 @@
 //   size        dist/index.js                                                 ≤ 500 kB
 //   memory      peak RSS of the start-up run                                  ≤ 1.3 × node -e 0
 // Each timing is a ratio of medians over interleaved runs (A B A B …) in this process tree.
+//   audit       see script/bench-audit.js: cost per archive against a bare script, memory at 10,000
 // Options: --pairs N (default 40), --node PATH (default this Node), --dist PATH (default the
 // committed dist/index.js; e.g. an older build to compare), --no-file (skip the configuration
-// file run, for builds from before it existed). Exits 1 when a budget is exceeded.
+// file run, for builds from before it existed), --no-audit (likewise for the audit). Exits 1
+// when a budget is exceeded.
 import { execFileSync, spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { performance } from 'node:perf_hooks'
 import { startStandIn } from '../__tests__/support/opentok-standin.js'
 import { DIST as COMMITTED_DIST, inputEnvironment, ROOT } from '../__tests__/support/run-action.js'
+import { benchAudit } from './bench-audit.js'
+import { compare as compareUnder, printRows } from './bench-measure.js'
 
 const args = process.argv.slice(2)
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback)
 const pairs = Number(option('--pairs', '40'))
 const node = option('--node', process.execPath)
 const DIST = option('--dist', COMMITTED_DIST)
-const REPORT_RSS = join(ROOT, 'script', 'report-rss.cjs')
+const compare = (a, b) => compareUnder(node, pairs, a, b)
 
 const project = { apiKey: '46000001', apiSecret: 'bench-api-secret-0123456789abcdef' }
 const s3 = { bucket: 'acme-archives', 'access-key': 'AKIABENCH000001', 'secret-key': 'bench/secret+key/0123456789' }
@@ -76,41 +79,6 @@ function runnerEnv(inputs, base = { 'api-key': project.apiKey, ...s3 }) {
     GITHUB_WORKSPACE: work,
     ...inputEnvironment({ 'api-secret': project.apiSecret, 'secret-key': s3['secret-key'], ...base, verify: 'false', ...inputs })
   }
-}
-
-/** Runs one command; resolves to its wall time in ms and its peak RSS in kB. */
-function once(command) {
-  return new Promise((resolve, reject) => {
-    const started = performance.now()
-    const child = spawn(node, ['-r', REPORT_RSS, ...command.args], { env: command.env(), stdio: ['ignore', 'ignore', 'pipe'] })
-    let stderr = ''
-    child.stderr.on('data', chunk => (stderr += chunk))
-    child.on('error', reject)
-    child.on('close', code => {
-      const ms = performance.now() - started
-      if (code !== 0) return reject(new Error(`${command.name} exited with ${code}: ${stderr.slice(-400)}`))
-      resolve({ ms, rssKb: Number(/BENCH_MAX_RSS_KB=(\d+)/.exec(stderr)?.[1] ?? NaN) })
-    })
-  })
-}
-
-const median = values => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-}
-
-/** Interleaves A and B `pairs` times after one warm-up each; returns the medians. */
-async function compare(a, b) {
-  await once(a)
-  await once(b)
-  const runs = { a: [], b: [] }
-  for (let i = 0; i < pairs; i++) {
-    runs.a.push(await once(a))
-    runs.b.push(await once(b))
-  }
-  const summary = side => ({ ms: median(runs[side].map(r => r.ms)), rssKb: median(runs[side].map(r => r.rssKb)) })
-  return { a: summary('a'), b: summary('b') }
 }
 
 const bareNode = { name: 'node -e 0', args: ['-e', '0'], env: () => ({ PATH: process.env.PATH }) }
@@ -172,12 +140,12 @@ try {
   console.log(`stand-in received ${requests} requests, ${bad} breaking the contract`)
   console.log(`lazy chunks beside dist/index.js (loaded only when a run needs them): ${chunks.length}, ${chunkKb.toFixed(1)} kB`)
   console.log('')
-  console.log(`${'measure'.padEnd(34)}${'figure'.padStart(9)}${'budget'.padStart(9)}  verdict  detail`)
   let failed = bad > 0
-  for (const [name, value, budget, detail] of rows) {
-    const ok = value <= budget
-    failed ||= !ok
-    console.log(`${name.padEnd(34)}${value.toFixed(2).padStart(9)}${String(budget).padStart(9)}  ${ok ? 'ok     ' : 'OVER   '}  ${detail}`)
+  failed ||= !printRows(rows)
+  if (!args.includes('--no-audit')) {
+    console.log('')
+    const auditWithin = await benchAudit({ node, dist: DIST, pairs: Math.max(3, Math.round(pairs / 4)) })
+    failed ||= !auditWithin
   }
   process.exitCode = failed ? 1 : 0
 } finally {

@@ -1,13 +1,16 @@
 // Runs the committed action (dist/index.js) end to end on this machine, the way a runner does,
 // against loopback stand-ins of the vendor endpoint (one as an OpenTok project, one as a Vonage
-// Video application), and shows what it printed, its outputs and its job summary. Nothing leaves
-// the machine. Usage: npm run demo
+// Video application) and an S3 emulator, and shows what it printed, its outputs and its job
+// summary. Nothing leaves the machine. Usage: npm run demo
 import { generateKeyPairSync } from 'node:crypto'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { objectKeyOf, seedS3, vendorArchive } from '../__tests__/support/archives.js'
+import { findNode24 } from '../__tests__/support/node24.js'
 import { startStandIn } from '../__tests__/support/opentok-standin.js'
 import { runAction } from '../__tests__/support/run-action.js'
+import { startS3Emulator } from '../__tests__/support/s3-emulator.js'
 
 const project = { apiKey: '46000001', apiSecret: 'demo-api-secret-0123456789abcdef' }
 const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
@@ -33,6 +36,29 @@ writeFileSync(
     '    fallback: none',
     ''
   ].join('\n')
+)
+
+// The audit: the vendor lists one archive of each class; the emulator holds what was delivered.
+const storageKeys = { accessKey: 'AKIADEMO0000EXAMPLE', secretKey: 'demo/secret+key/0123456789' }
+const storage = await startS3Emulator(findNode24(), storageKeys, ['acme-video-archives'])
+const now = Date.now()
+const archives = [
+  vendorArchive(now, 0.2, { status: 'started' }), // pending: still recording
+  vendorArchive(now, 1), // delivered
+  vendorArchive(now, 2, { outputMode: 'individual' }), // delivered, as archive.zip
+  vendorArchive(now, 3), // missing from the target: uploaded, but the object is gone
+  vendorArchive(now, 4, { status: 'available' }), // kept by the vendor (fallback: opentok)
+  vendorArchive(now, 5, { status: 'failed', reason: 'session ended before recording started' }),
+  vendorArchive(now, 6, { status: 'stopped' }), // stuck: stopped long ago, never uploaded
+  vendorArchive(now, 20, { status: 'expired' }), // gone
+  vendorArchive(now, 40, { status: 'failed' }) // outside the window: neither looked for nor judged
+]
+openTok.setArchives(archives)
+await seedS3(
+  storage.url,
+  'acme-video-archives',
+  storageKeys,
+  [archives[1], archives[2]].map(a => objectKeyOf(project.apiKey, a))
 )
 
 const openTokCredentials = { 'api-key': project.apiKey, 'api-secret': project.apiSecret, 'api-url': openTok.url }
@@ -70,6 +96,10 @@ const scenarios = [
   },
   { title: 'Remove the target', inputs: { ...openTokCredentials, operation: 'delete' } },
   {
+    title: 'Audit: did the archives of the last 24 hours land in the bucket? One archive of each class',
+    inputs: { ...openTokCredentials, ...s3, endpoint: storage.url, operation: 'audit', since: '24h' }
+  },
+  {
     title: 'Typos in the inputs: refused before anything is sent, listed in the summary',
     inputs: { ...openTokCredentials, type: 's4', bucket: 'Acme_Video_Archives' }
   }
@@ -78,7 +108,7 @@ const scenarios = [
 let failed = false
 for (const scenario of scenarios) {
   const before = openTok.requests.length + vonage.requests.length
-  const run = await runAction(scenario.inputs, { env: { GITHUB_WORKSPACE: workspace } })
+  const run = await runAction(scenario.inputs, { env: { GITHUB_WORKSPACE: workspace, RUNNER_TEMP: workspace } })
   console.log(`\n━━ ${scenario.title}`)
   console.log(`exit code ${run.code}; requests the stand-ins received: ${openTok.requests.length + vonage.requests.length - before}`)
   console.log('── what the action printed')
@@ -91,6 +121,7 @@ for (const scenario of scenarios) {
 if (openTok.violations().length > 0 || vonage.violations().length > 0) failed = true
 await openTok.close()
 await vonage.close()
+await storage.close()
 rmSync(workspace, { recursive: true, force: true })
 if (failed) {
   console.error('A stand-in saw requests that break the vendor contract.')
