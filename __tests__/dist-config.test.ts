@@ -156,7 +156,7 @@ describe('a configuration file, through dist/', () => {
       'a bad value in the file',
       { 'config-file': 'other.yml', ...secrets },
       'projects:\n  p:\n    api-key: "46000001"\n    bucket: AcmeArchives\n    access-key: AK\n    fallback: keep\n',
-      /other\.yml line 4: project 'p': 'bucket' has upper-case letters/,
+      /other\.yml line 4, column 5: project 'p': 'bucket' has upper-case letters/,
       'bucket'
     ],
     [
@@ -188,7 +188,7 @@ describe('a configuration file, through dist/', () => {
     )
     expect(errorsOf(run)).toContainEqual(
       expect.stringMatching(
-        /^::error title=Invalid setting%3A fallback,file=other\.yml,line=6::other\.yml line 6: project 'p': 'fallback' must be one of 'none', 'opentok'; got 'keep'\.$/
+        /^::error title=Invalid setting%3A fallback,file=other\.yml,line=6,col=5::other\.yml line 6, column 5: project 'p': 'fallback' must be one of 'none', 'opentok'; got 'keep'\.$/
       )
     )
   })

@@ -111,6 +111,31 @@ describe('house rules of the examples and workflows', () => {
   })
 })
 
+describe('the pull-request example', () => {
+  const text = read('examples/pull-request.yml')
+  const workflow = parse(text) as { on: Record<string, unknown>; jobs: Record<string, { environment?: unknown; steps?: Step[] }> }
+
+  it('gives no job an environment and no step a secret', () => {
+    for (const [name, job] of Object.entries(workflow.jobs)) expect(job.environment, name).toBeUndefined()
+    expect(text).not.toMatch(/secrets\./)
+    expect(text).not.toMatch(/(api-secret|private-key|secret-key|account-key):/)
+  })
+
+  it('runs on pull_request, never pull_request_target, which would run with secrets', () => {
+    expect(Object.keys(workflow.on)).toEqual(['pull_request'])
+  })
+
+  it('plans, then dry-runs the projects the plan says change', () => {
+    const steps = Object.values(workflow.jobs).flatMap(job => job.steps ?? [])
+    const uses = steps.filter(step => step.uses?.startsWith('OWNER/opentok-archive-target-action@')).map(step => step.with ?? {})
+    expect(uses).toEqual([
+      { operation: 'plan', 'config-file': '.github/opentok-archive-target.yml' },
+      { 'config-file': '.github/opentok-archive-target.yml', project: '${{ matrix.project }}', 'dry-run': true }
+    ])
+    expect(text).toContain('fromJSON(needs.plan.outputs.projects-to-apply)')
+  })
+})
+
 describe('uses of this action', () => {
   const uses = workflows.flatMap(file => {
     const jobs = (parse(read(file)) as { jobs: Record<string, { steps?: Step[] }> }).jobs

@@ -8,6 +8,7 @@ exports.modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DEFAULT_CONFIG_FILE: () => (/* binding */ DEFAULT_CONFIG_FILE),
+/* harmony export */   O$: () => (/* binding */ parseProjects),
 /* harmony export */   readConfigFile: () => (/* binding */ readConfigFile)
 /* harmony export */ });
 /* unused harmony exports FILE_SETTINGS, parseConfig */
@@ -15,7 +16,7 @@ exports.modules = {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _inputs_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4410);
+/* harmony import */ var _inputs_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6454);
 /* harmony import */ var _pem_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7165);
 /**
  * The configuration file: one reviewed YAML file with the desired archive target of every
@@ -89,6 +90,31 @@ async function readConfigFile(file, workspace, project, mask, named = `'config-f
  * whole file is masked first, before anything about the file can be printed.
  */
 async function parseConfig(text, file, project, mask) {
+    const document = await parseProjects(text, file, mask);
+    const names = document.projects.map(p => p.name);
+    if (document.projects.length === 0)
+        return { ok: false, problems: document.problems };
+    let chosen = project;
+    if (chosen === '') {
+        if (names.length !== 1) {
+            return fail('project', `'project' is required: ${file} has ${names.length} projects (${names.map(n => `'${n}'`).join(', ')}); name the one to apply.`);
+        }
+        chosen = names[0] ?? '';
+    }
+    const reading = document.projects.find(p => p.name === chosen);
+    if (reading === undefined) {
+        return fail('project', `'project' '${chosen}' is not in ${file}; it has ${names.map(n => `'${n}'`).join(', ')}.`);
+    }
+    const problems = [...document.problems, ...reading.problems];
+    if (problems.length > 0 || reading.entry === undefined)
+        return { ok: false, problems };
+    return { ok: true, entry: reading.entry };
+}
+/**
+ * Parses the file's text into every project's entry, masking every secret-looking value in the
+ * whole file first. A document with no projects carries the reason in `problems`.
+ */
+async function parseProjects(text, file, mask) {
     const yaml = await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19));
     const lineCounter = new yaml.LineCounter();
     const doc = yaml.parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
@@ -100,14 +126,16 @@ async function parseConfig(text, file, project, mask) {
         const { line, col } = lineCounter.linePos(offset);
         return { line, column: col };
     };
+    const none = (problems) => ({ problems, projects: [] });
     const syntax = doc.errors[0];
     if (syntax !== undefined) {
         const { line, col } = lineCounter.linePos(syntax.pos[0]);
-        return fail('config-file', `not valid YAML: ${firstLine(syntax.message)}`, line, col);
+        return none([{ setting: 'config-file', message: `not valid YAML: ${firstLine(syntax.message)}`, line, column: col }]);
     }
     const root = doc.contents;
-    if (!yaml.isMap(root))
-        return fail('config-file', `the file must be a mapping with one key, 'projects'.`, at(root).line);
+    if (!yaml.isMap(root)) {
+        return none([{ setting: 'config-file', message: `the file must be a mapping with one key, 'projects'.`, ...lineOf(at(root)) }]);
+    }
     const problems = [];
     for (const pair of root.items) {
         const key = keyOf(pair, yaml);
@@ -120,76 +148,63 @@ async function parseConfig(text, file, project, mask) {
     }
     const projects = root.get('projects', true);
     if (!yaml.isMap(projects) || projects.items.length === 0) {
-        return {
-            ok: false,
-            problems: [
-                ...problems,
-                { setting: 'config-file', message: `the file must have 'projects:', a mapping of project names to their settings.`, ...at(root) }
-            ]
-        };
+        return none([
+            ...problems,
+            { setting: 'config-file', message: `the file must have 'projects:', a mapping of project names to their settings.`, ...at(root) }
+        ]);
     }
-    const names = projects.items.map(pair => keyOf(pair, yaml));
-    for (const [index, name] of names.entries()) {
+    const readings = projects.items.map((pair) => {
+        const name = keyOf(pair, yaml);
+        const where = at(pair.key);
+        const own = [];
         if (!PROJECT_NAME.test(name)) {
+            // A name the examples' matrices and the summary could not carry is a problem of the file.
             problems.push({
                 setting: 'project',
                 message: `project name '${name}' must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit.`,
-                ...at(projects.items[index]?.key)
-            });
-        }
-    }
-    let chosen = project;
-    if (chosen === '') {
-        if (names.length !== 1) {
-            return fail('project', `'project' is required: ${file} has ${names.length} projects (${names.map(n => `'${n}'`).join(', ')}); name the one to apply.`);
-        }
-        chosen = names[0] ?? '';
-    }
-    const index = names.indexOf(chosen);
-    if (index < 0) {
-        return fail('project', `'project' '${chosen}' is not in ${file}; it has ${names.map(n => `'${n}'`).join(', ')}.`);
-    }
-    const entryPair = projects.items[index];
-    const entry = entryPair.value;
-    if (!yaml.isMap(entry)) {
-        return {
-            ok: false,
-            problems: [
-                ...problems,
-                { setting: 'project', message: `project '${chosen}' must be a mapping of settings.`, ...at(entryPair.key) }
-            ]
-        };
-    }
-    const values = new Map();
-    for (const pair of entry.items) {
-        const setting = keyOf(pair, yaml);
-        const where = at(pair.key);
-        const value = pair.value;
-        if (SECRET_SPELLINGS.has(setting)) {
-            problems.push({
-                setting,
-                message: `project '${chosen}' holds the secret '${setting}' (its value is masked and not shown). Secrets never go in the file: pass it as the input '${setting}' from a GitHub secret, remove it from the file, and rotate it, since it has been committed.`,
                 ...where
             });
-            continue;
         }
-        if (!FILE_SETTINGS.includes(setting)) {
-            problems.push({
-                setting,
-                message: `project '${chosen}' has an unknown setting '${setting}'; allowed: ${FILE_SETTINGS.join(', ')}.`,
-                ...where
-            });
-            continue;
+        const entry = pair.value;
+        if (!yaml.isMap(entry)) {
+            own.push({ setting: 'project', message: `project '${name}' must be a mapping of settings.`, ...where });
+            return { name, ...lineOf(where), problems: own };
         }
-        const text = scalarText(setting, value, yaml);
-        if (typeof text === 'object')
-            problems.push({ setting, message: `project '${chosen}': '${setting}' ${text.problem}`, ...where });
-        else
-            values.set(setting, { value: text, line: where.line ?? 0 });
-    }
-    if (problems.length > 0)
-        return { ok: false, problems };
-    return { ok: true, entry: { file, project: chosen, values } };
+        const values = new Map();
+        for (const item of entry.items) {
+            const setting = keyOf(item, yaml);
+            const place = at(item.key);
+            const value = item.value;
+            if (SECRET_SPELLINGS.has(setting)) {
+                own.push({
+                    setting,
+                    message: `project '${name}' holds the secret '${setting}' (its value is masked and not shown). Secrets never go in the file: pass it as the input '${setting}' from a GitHub secret, remove it from the file, and rotate it, since it has been committed.`,
+                    ...place
+                });
+                continue;
+            }
+            if (!FILE_SETTINGS.includes(setting)) {
+                own.push({
+                    setting,
+                    message: `project '${name}' has an unknown setting '${setting}'; allowed: ${FILE_SETTINGS.join(', ')}.`,
+                    ...place
+                });
+                continue;
+            }
+            const text = scalarText(setting, value, yaml);
+            if (typeof text === 'object')
+                own.push({ setting, message: `project '${name}': '${setting}' ${text.problem}`, ...place });
+            else
+                values.set(setting, { value: text, line: place.line ?? 0, ...(place.column === undefined ? {} : { column: place.column }) });
+        }
+        if (own.length > 0)
+            return { name, ...lineOf(where), problems: own };
+        return { name, ...lineOf(where), entry: { file, project: name, values }, problems: [] };
+    });
+    return { problems, projects: readings };
+}
+function lineOf(where) {
+    return where.line === undefined ? {} : { line: where.line };
 }
 /** The setting as text, exactly as written; or why it cannot be one. */
 function scalarText(setting, node, yaml) {

@@ -228,7 +228,97 @@ function noAnswerMessage(outgoing, outcome) {
 
 /***/ }),
 
-/***/ 4410:
+/***/ 2163:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E2: () => (/* binding */ MAX_LENGTH),
+/* harmony export */   Fv: () => (/* binding */ Findings),
+/* harmony export */   SP: () => (/* binding */ shown)
+/* harmony export */ });
+/** What validation found, collected in one place, and the readers of plain values shared by every rule. */
+/** The longest value any input takes (a PEM is the exception, checked on its own). */
+const MAX_LENGTH = 1024;
+/** Problems, warnings and notices of one validation, in the order they were found. */
+class Findings {
+    read;
+    problems = [];
+    warnings = [];
+    notices = [];
+    constructor(read) {
+        this.read = read;
+    }
+    /** Records a problem; returns undefined so a reader can `return f.fail(…)`. */
+    fail(input, message) {
+        this.problems.push({ input, message });
+        return undefined;
+    }
+    /** The value of `name`, trimmed; '' when not given. */
+    text(name) {
+        return this.read(name).trim();
+    }
+    /** The value of `name` as given, untrimmed (PEM text keeps its lines). */
+    raw(name) {
+        return this.read(name);
+    }
+    /** A required value no longer than MAX_LENGTH, or undefined (reported). */
+    required(name, when) {
+        const value = this.text(name);
+        if (value === '')
+            return this.fail(name, `'${name}' is required${when}.`);
+        return this.bounded(name, value);
+    }
+    /** An optional value no longer than MAX_LENGTH: '' when not given, undefined when too long (reported). */
+    optional(name) {
+        return this.bounded(name, this.text(name));
+    }
+    bounded(name, value) {
+        if (value.length > MAX_LENGTH)
+            return this.fail(name, `'${name}' is longer than ${MAX_LENGTH} characters.`);
+        return value;
+    }
+    /** One of `allowed`, matched without regard to case and returned as the vendor spells it. */
+    choice(name, allowed, fallbackValue) {
+        const value = this.text(name);
+        if (value === '')
+            return fallbackValue;
+        const match = allowed.find(option => option === value.toLowerCase());
+        if (match !== undefined)
+            return match;
+        return this.fail(name, `'${name}' must be one of ${allowed.map(a => `'${a}'`).join(', ')}; got '${shown(value)}'.`);
+    }
+    /** 'true' or 'false' in any case (YAML's spellings `True`, `FALSE` among them). */
+    flag(name, fallbackValue) {
+        const value = this.text(name).toLowerCase();
+        if (value === '')
+            return fallbackValue;
+        if (value === 'true')
+            return true;
+        if (value === 'false')
+            return false;
+        return this.fail(name, `'${name}' must be 'true' or 'false'; got '${shown(this.text(name))}'.`);
+    }
+    /** A whole number from `min` to `max`. */
+    integer(name, fallbackValue, min, max) {
+        const value = this.text(name);
+        if (value === '')
+            return fallbackValue;
+        if (!/^\d{1,6}$/.test(value) || Number(value) < min || Number(value) > max) {
+            return this.fail(name, `'${name}' must be a whole number from ${min} to ${max}; got '${shown(value)}'.`);
+        }
+        return Number(value);
+    }
+}
+/** An input value as it can be quoted in a message: one line, not too long. Never used for secrets. */
+function shown(value) {
+    const oneLine = value.replace(/[\r\n\t]/g, ' ');
+    return oneLine.length > 40 ? `${oneLine.slice(0, 40)}…` : oneLine;
+}
+
+
+/***/ }),
+
+/***/ 6454:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -332,86 +422,8 @@ function unescapeRfc2253(text) {
 
 // EXTERNAL MODULE: ./src/platform.ts + 1 modules
 var platform = __nccwpck_require__(6822);
-;// CONCATENATED MODULE: ./src/inputs/findings.ts
-/** What validation found, collected in one place, and the readers of plain values shared by every rule. */
-/** The longest value any input takes (a PEM is the exception, checked on its own). */
-const MAX_LENGTH = 1024;
-/** Problems, warnings and notices of one validation, in the order they were found. */
-class Findings {
-    read;
-    problems = [];
-    warnings = [];
-    notices = [];
-    constructor(read) {
-        this.read = read;
-    }
-    /** Records a problem; returns undefined so a reader can `return f.fail(…)`. */
-    fail(input, message) {
-        this.problems.push({ input, message });
-        return undefined;
-    }
-    /** The value of `name`, trimmed; '' when not given. */
-    text(name) {
-        return this.read(name).trim();
-    }
-    /** The value of `name` as given, untrimmed (PEM text keeps its lines). */
-    raw(name) {
-        return this.read(name);
-    }
-    /** A required value no longer than MAX_LENGTH, or undefined (reported). */
-    required(name, when) {
-        const value = this.text(name);
-        if (value === '')
-            return this.fail(name, `'${name}' is required${when}.`);
-        return this.bounded(name, value);
-    }
-    /** An optional value no longer than MAX_LENGTH: '' when not given, undefined when too long (reported). */
-    optional(name) {
-        return this.bounded(name, this.text(name));
-    }
-    bounded(name, value) {
-        if (value.length > MAX_LENGTH)
-            return this.fail(name, `'${name}' is longer than ${MAX_LENGTH} characters.`);
-        return value;
-    }
-    /** One of `allowed`, matched without regard to case and returned as the vendor spells it. */
-    choice(name, allowed, fallbackValue) {
-        const value = this.text(name);
-        if (value === '')
-            return fallbackValue;
-        const match = allowed.find(option => option === value.toLowerCase());
-        if (match !== undefined)
-            return match;
-        return this.fail(name, `'${name}' must be one of ${allowed.map(a => `'${a}'`).join(', ')}; got '${shown(value)}'.`);
-    }
-    /** 'true' or 'false' in any case (YAML's spellings `True`, `FALSE` among them). */
-    flag(name, fallbackValue) {
-        const value = this.text(name).toLowerCase();
-        if (value === '')
-            return fallbackValue;
-        if (value === 'true')
-            return true;
-        if (value === 'false')
-            return false;
-        return this.fail(name, `'${name}' must be 'true' or 'false'; got '${shown(this.text(name))}'.`);
-    }
-    /** A whole number from `min` to `max`. */
-    integer(name, fallbackValue, min, max) {
-        const value = this.text(name);
-        if (value === '')
-            return fallbackValue;
-        if (!/^\d{1,6}$/.test(value) || Number(value) < min || Number(value) > max) {
-            return this.fail(name, `'${name}' must be a whole number from ${min} to ${max}; got '${shown(value)}'.`);
-        }
-        return Number(value);
-    }
-}
-/** An input value as it can be quoted in a message: one line, not too long. Never used for secrets. */
-function shown(value) {
-    const oneLine = value.replace(/[\r\n\t]/g, ' ');
-    return oneLine.length > 40 ? `${oneLine.slice(0, 40)}…` : oneLine;
-}
-
+// EXTERNAL MODULE: ./src/inputs/findings.ts
+var findings = __nccwpck_require__(2163);
 ;// CONCATENATED MODULE: ./src/inputs/audit.ts
 
 const audit_DAY_MS = 86_400_000;
@@ -462,27 +474,27 @@ function readSince(f, now) {
     const duration = parseDuration(value);
     if (duration !== undefined) {
         if (duration <= 0 || duration > MAX_SINCE_MS)
-            return f.fail('since', `${allowed}; got '${shown(value)}'.`);
+            return f.fail('since', `${allowed}; got '${(0,findings/* shown */.SP)(value)}'.`);
         return new Date(now.getTime() - duration);
     }
     if (!ISO_TIME.test(value))
-        return f.fail('since', `${allowed}; got '${shown(value)}'.`);
+        return f.fail('since', `${allowed}; got '${(0,findings/* shown */.SP)(value)}'.`);
     // A date or time without a zone is read as UTC, as the summary shows times.
     const zoned = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(value) || !/[T ]/i.test(value) ? value : `${value}Z`;
     const time = Date.parse(zoned.replace(' ', 'T'));
     if (Number.isNaN(time))
-        return f.fail('since', `${allowed}; got '${shown(value)}', which is not a date.`);
+        return f.fail('since', `${allowed}; got '${(0,findings/* shown */.SP)(value)}', which is not a date.`);
     if (time > now.getTime())
-        return f.fail('since', `${allowed}; got '${shown(value)}', which is in the future.`);
+        return f.fail('since', `${allowed}; got '${(0,findings/* shown */.SP)(value)}', which is in the future.`);
     if (now.getTime() - time > MAX_SINCE_MS)
-        return f.fail('since', `${allowed}; got '${shown(value)}', more than 400 days ago.`);
+        return f.fail('since', `${allowed}; got '${(0,findings/* shown */.SP)(value)}', more than 400 days ago.`);
     return new Date(time);
 }
 function readGrace(f) {
     const value = f.text('upload-grace') || DEFAULT_UPLOAD_GRACE;
     const duration = parseDuration(value);
     if (duration === undefined || duration <= 0 || duration > MAX_GRACE_MS) {
-        return f.fail('upload-grace', `'upload-grace' must be how long a stopped archive may take to upload before it counts as stuck: a duration such as '30m', '2h' or '1d' (at most 7d); got '${shown(value)}'.`);
+        return f.fail('upload-grace', `'upload-grace' must be how long a stopped archive may take to upload before it counts as stuck: a duration such as '30m', '2h' or '1d' (at most 7d); got '${(0,findings/* shown */.SP)(value)}'.`);
     }
     return duration;
 }
@@ -594,8 +606,8 @@ function readProject(f, dryRun) {
         f.fail('api-secret', "'api-secret' is required with 'api-key': the OpenTok project's API secret.");
     else if (/[\r\n]/.test(secret))
         f.fail('api-secret', "'api-secret' must be a single line.");
-    else if (secret.length > MAX_LENGTH)
-        f.fail('api-secret', `'api-secret' is longer than ${MAX_LENGTH} characters.`);
+    else if (secret.length > findings/* MAX_LENGTH */.E2)
+        f.fail('api-secret', `'api-secret' is longer than ${findings/* MAX_LENGTH */.E2} characters.`);
     if (apiKey === undefined || f.problems.length > before)
         return { withheld };
     return { credentials: { platform: 'opentok', apiKey, apiSecret: secret }, withheld };
@@ -671,7 +683,7 @@ function amazonBucketProblem(name) {
 /** With a custom endpoint, only what no S3 service accepts is refused (so `LegacyBucket` on MinIO passes). */
 function compatibleBucketProblem(name) {
     if (!/^[A-Za-z0-9][A-Za-z0-9._-]{1,253}[A-Za-z0-9]$/.test(name)) {
-        return `'bucket' must be a bucket name: 3 to 255 letters, digits, '.', '_' or '-', starting and ending with a letter or digit; got '${shown(name)}'.`;
+        return `'bucket' must be a bucket name: 3 to 255 letters, digits, '.', '_' or '-', starting and ending with a letter or digit; got '${(0,findings/* shown */.SP)(name)}'.`;
     }
     return undefined;
 }
@@ -680,7 +692,7 @@ function accountNameProblem(name) {
     if (/^[a-z0-9]{3,24}$/.test(name))
         return undefined;
     const hint = /^[A-Za-z0-9]{3,24}$/.test(name) ? ` Did you mean '${name.toLowerCase()}'?` : '';
-    return `'account-name' must be a storage account name: 3 to 24 lower-case letters and digits; got '${shown(name)}'.${hint}`;
+    return `'account-name' must be a storage account name: 3 to 24 lower-case letters and digits; got '${(0,findings/* shown */.SP)(name)}'.${hint}`;
 }
 /**
  * Azure container names: 3 to 63 lower-case letters, digits and '-', starting with a letter or
@@ -693,7 +705,7 @@ function containerProblem(name) {
     if (/^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$/.test(name))
         return undefined;
     const hint = /^[A-Za-z0-9-]{3,63}$/.test(name) && /[A-Z]/.test(name) ? ` Did you mean '${name.toLowerCase()}'?` : '';
-    return `'container' must be a container name: 3 to 63 lower-case letters, digits and single '-', starting and ending with a letter or digit; got '${shown(name)}'.${hint}`;
+    return `'container' must be a container name: 3 to 63 lower-case letters, digits and single '-', starting and ending with a letter or digit; got '${(0,findings/* shown */.SP)(name)}'.${hint}`;
 }
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 /**
@@ -716,7 +728,7 @@ function readAzureDomain(value, accountName) {
     }
     const notice = domain === value
         ? undefined
-        : `'domain' '${shown(value)}' is read as '${domain}': archives go to https://{account-name}.blob.${domain}.`;
+        : `'domain' '${(0,findings/* shown */.SP)(value)}' is read as '${domain}': archives go to https://{account-name}.blob.${domain}.`;
     return { domain, ...(notice === undefined ? {} : { notice }) };
 }
 
@@ -733,10 +745,10 @@ function readEndpoint(f) {
     if (value === '')
         return undefined;
     const allowed = "'endpoint' must be the base URL of an S3-compatible service, with http:// or https:// (e.g. https://storage.googleapis.com), without credentials, path, query or fragment";
-    if (value.length > MAX_LENGTH)
-        return refused(f, 'endpoint', `'endpoint' is longer than ${MAX_LENGTH} characters.`);
+    if (value.length > findings/* MAX_LENGTH */.E2)
+        return refused(f, 'endpoint', `'endpoint' is longer than ${findings/* MAX_LENGTH */.E2} characters.`);
     if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
-        return refused(f, 'endpoint', `${allowed}; got '${shown(value)}'. Did you mean 'https://${shown(value)}'?`);
+        return refused(f, 'endpoint', `${allowed}; got '${(0,findings/* shown */.SP)(value)}'. Did you mean 'https://${(0,findings/* shown */.SP)(value)}'?`);
     }
     const url = parseUrl(value);
     if (url === undefined ||
@@ -748,7 +760,7 @@ function readEndpoint(f) {
         return refused(f, 'endpoint', `${allowed}.`);
     }
     if (url.pathname.replace(/\/+$/, '') !== '') {
-        return refused(f, 'endpoint', `${allowed}; got the path '${shown(url.pathname)}'. The bucket goes in 'bucket', and the service's address alone in 'endpoint' (${url.origin}).`);
+        return refused(f, 'endpoint', `${allowed}; got the path '${(0,findings/* shown */.SP)(url.pathname)}'. The bucket goes in 'bucket', and the service's address alone in 'endpoint' (${url.origin}).`);
     }
     return url.origin;
 }
@@ -762,8 +774,8 @@ function readApiUrl(f) {
     if (value === '')
         return undefined;
     const allowed = "'api-url' must be the base URL of the vendor's REST API, such as https://api.opentok.com or https://video.api.vonage.com (http:// only for 127.0.0.1, ::1 or localhost), without credentials, path, query or fragment";
-    if (value.length > MAX_LENGTH)
-        return refused(f, 'api-url', `'api-url' is longer than ${MAX_LENGTH} characters.`);
+    if (value.length > findings/* MAX_LENGTH */.E2)
+        return refused(f, 'api-url', `'api-url' is longer than ${findings/* MAX_LENGTH */.E2} characters.`);
     const url = parseUrl(value);
     if (url === undefined ||
         url.username ||
@@ -778,7 +790,7 @@ function readApiUrl(f) {
     }
     const path = url.pathname.replace(/\/+$/, '');
     if (path !== '' && path.toLowerCase() !== '/v2') {
-        return refused(f, 'api-url', `${allowed}; got the path '${shown(url.pathname)}'. The action adds /v2/project/{id}/archive/storage itself.`);
+        return refused(f, 'api-url', `${allowed}; got the path '${(0,findings/* shown */.SP)(url.pathname)}'. The action adds /v2/project/{id}/archive/storage itself.`);
     }
     return url.origin;
 }
@@ -851,8 +863,8 @@ function readS3(f, when, secret, get) {
     const secretKey = secret('secret-key', when ?? '');
     if (secretKey !== '' && !/^[\x20-\x7e]+$/.test(secretKey))
         f.fail('secret-key', "'secret-key' must be printable ASCII on a single line.");
-    else if (secretKey.length > MAX_LENGTH)
-        f.fail('secret-key', `'secret-key' is longer than ${MAX_LENGTH} characters.`);
+    else if (secretKey.length > findings/* MAX_LENGTH */.E2)
+        f.fail('secret-key', `'secret-key' is longer than ${findings/* MAX_LENGTH */.E2} characters.`);
     const sse = f.choice('sse', ['s3', 'none'], 's3');
     if (!bucket || !accessKey || sse === undefined || endpoint === null)
         return undefined;
@@ -907,8 +919,10 @@ var secrets = __nccwpck_require__(3332);
  * for the certificate's validity.
  */
 function readPlan(read, now) {
-    const f = new Findings(read);
-    const operation = f.choice('operation', ['set', 'delete', 'audit'], 'set');
+    const f = new findings/* Findings */.Fv(read);
+    // 'plan' never reaches here (main.ts hands it to its own reader); it is listed so a typo's message names it.
+    const chosen = f.choice('operation', ['set', 'delete', 'audit', 'plan'], 'set');
+    const operation = chosen === 'plan' ? f.fail('operation', "operation 'plan' reads the configuration file on its own.") : chosen;
     const dryRun = f.flag('dry-run', false);
     const failOnError = f.flag('fail-on-error', true);
     const verify = f.flag('verify', true);
@@ -1484,6 +1498,49 @@ function unescapeAll(text) {
 
 /***/ }),
 
+/***/ 3235:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ refuse)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3000);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(665);
+/**
+ * Stops a run whose settings are wrong, before anything is sent: one ::error:: per problem (an
+ * annotation on the file's line when it came from the configuration file), the outputs, and a
+ * summary table of what is wrong and what each setting accepts.
+ */
+
+
+/** Reports every problem and fails the step; nothing was sent. */
+async function refuse(problems, runContext) {
+    const reported = problems.map(problem => {
+        const where = problem.file === undefined
+            ? undefined
+            : `${problem.file}${problem.line === undefined ? '' : ` line ${problem.line}`}${problem.column === undefined ? '' : `, column ${problem.column}`}`;
+        const message = where === undefined ? problem.message : `${where}: ${problem.message}`;
+        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3(message, {
+            title: problem.file === undefined ? `Invalid input: ${problem.input}` : `Invalid setting: ${problem.input}`,
+            ...(problem.file === undefined ? {} : { file: problem.file }),
+            ...(problem.line === undefined ? {} : { startLine: problem.line }),
+            ...(problem.column === undefined ? {} : { startColumn: problem.column })
+        });
+        return { input: problem.input, message: problem.message, source: where ?? 'input' };
+    });
+    (0,_report_js__WEBPACK_IMPORTED_MODULE_0__/* .setInputErrorOutputs */ .N0)();
+    _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setFailed */ .C1(`${problems.length} problem(s) in the settings (${[...new Set(problems.map(p => `'${p.input}'`))].join(', ')}); nothing was sent.`);
+    try {
+        await (0,_report_js__WEBPACK_IMPORTED_MODULE_0__/* .writeInputErrorSummary */ .mh)(reported, await runContext());
+    }
+    catch (error) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
+    }
+}
+
+
+/***/ }),
+
 /***/ 665:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1597,6 +1654,148 @@ function addRunLine(summary, context) {
 /** Text as it may stand in the summary's HTML. */
 function escapeHtml(text) {
     return text.replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`);
+}
+
+
+/***/ }),
+
+/***/ 3181:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ isCertificatePath),
+/* harmony export */   s: () => (/* binding */ readSettings)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _inputs_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6454);
+/* harmony import */ var _pem_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7165);
+/**
+ * Where each setting's value comes from, one step before validation: the action's inputs, or a
+ * project's entry in the configuration file merged with them under one rule, one source per
+ * setting. Everything after this reader is the same code whichever source was used; problems
+ * carry the source so messages can say "<file> line 7, project 'staging': 'fallback' …".
+ */
+
+
+
+
+const INPUT = { kind: 'input' };
+/**
+ * Gathers the settings: plain inputs, or, when 'config-file' or 'project' is given, the
+ * project's entry of the file (by default .github/opentok-archive-target.yml) with the inputs
+ * for everything the file may not hold (secrets, operation, dry-run, …). A setting given both
+ * in the file and as an input is refused. A certificate given as a path is read from the
+ * workspace.
+ */
+async function readSettings(readInput, workspace, mask) {
+    const configFile = readInput('config-file').trim();
+    const project = readInput('project').trim();
+    if (configFile === '' && project === '') {
+        return withCertificateFile({ read: readInput, origin: () => INPUT }, workspace, mask);
+    }
+    const { DEFAULT_CONFIG_FILE, readConfigFile } = await __nccwpck_require__.e(/* import() */ 781).then(__nccwpck_require__.bind(__nccwpck_require__, 781));
+    const file = configFile || DEFAULT_CONFIG_FILE;
+    const named = configFile === '' ? `'project' reads ${DEFAULT_CONFIG_FILE} (the file used when 'config-file' is empty)` : `'config-file' names ${file}`;
+    const reading = await readConfigFile(file, workspace, project, mask, named);
+    if (!reading.ok) {
+        return {
+            ok: false,
+            // A problem at a place in the file points there; one about the file as a whole (missing,
+            // unknown project) is about the input that named it, and its message names the file.
+            problems: reading.problems.map(p => ({
+                input: p.setting,
+                message: p.message,
+                ...(p.line === undefined ? {} : { file, line: p.line }),
+                ...(p.column === undefined ? {} : { column: p.column })
+            }))
+        };
+    }
+    const { entry } = reading;
+    const conflicts = [];
+    for (const [setting, { line }] of entry.values) {
+        if (readInput(setting).trim() !== '') {
+            conflicts.push({
+                input: setting,
+                message: `'${setting}' is set both in ${file} (line ${line}, project '${entry.project}') and as the input '${setting}'. Keep one: with a configuration file, the file is the one source of the target settings.`,
+                file,
+                line
+            });
+        }
+    }
+    if (conflicts.length > 0)
+        return { ok: false, problems: conflicts };
+    return withCertificateFile({
+        read: name => entry.values.get(name)?.value ?? readInput(name),
+        origin: name => {
+            const value = entry.values.get(name);
+            return value === undefined
+                ? INPUT
+                : {
+                    kind: 'file',
+                    file,
+                    project: entry.project,
+                    line: value.line,
+                    ...(value.column === undefined ? {} : { column: value.column })
+                };
+        },
+        source: `${file}, project ${entry.project}`,
+        project: entry.project
+    }, workspace, mask);
+}
+/** Whether a `certificate` value names a file: one line with a '.', which neither PEM nor base64 has. */
+function isCertificatePath(value) {
+    return /^[^\n\\]*\.[^\n\\]*$/.test(value) && !value.includes('-----') && !/\s/.test(value);
+}
+/**
+ * A `certificate` that is a path (one line with a '.', which neither PEM nor base64 has) is
+ * replaced by the file's text; a private key in that file is masked at once.
+ */
+async function withCertificateFile(settings, workspace, mask) {
+    const value = settings.read('certificate').trim();
+    if (!isCertificatePath(value))
+        return { ok: true, settings };
+    const origin = settings.origin('certificate');
+    const where = origin.kind === 'file' ? { file: origin.file, line: origin.line } : {};
+    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace, value);
+    if ((0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(value) || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(workspace, path).startsWith('..')) {
+        return {
+            ok: false,
+            problems: [
+                {
+                    input: 'certificate',
+                    message: `'certificate' as a path must name a file inside the repository's workspace; got '${value}'.`,
+                    ...where
+                }
+            ]
+        };
+    }
+    let text;
+    try {
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
+    }
+    catch (error) {
+        const code = error.code;
+        return {
+            ok: false,
+            problems: [
+                {
+                    input: 'certificate',
+                    message: `'certificate' names the file ${value}, which ${code === 'ENOENT' ? 'is not in the workspace: check out the repository first, or fix the path' : `could not be read (${code})`}.`,
+                    ...where
+                }
+            ]
+        };
+    }
+    if ((0,_pem_js__WEBPACK_IMPORTED_MODULE_3__/* .holdsPrivateKey */ .j)(text))
+        for (const secret of (0,_inputs_index_js__WEBPACK_IMPORTED_MODULE_2__/* .maskValuesOf */ .sg)(text))
+            mask(secret);
+    return {
+        ok: true,
+        settings: { ...settings, read: name => (name === 'certificate' ? text : settings.read(name)) }
+    };
 }
 
 
@@ -1811,6 +2010,13 @@ module.exports = require("node:buffer");
 
 /***/ }),
 
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = require("node:child_process");
+
+/***/ }),
+
 /***/ 7540:
 /***/ ((module) => {
 
@@ -1843,6 +2049,13 @@ module.exports = require("node:dns");
 /***/ ((module) => {
 
 module.exports = require("node:events");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = require("node:fs");
 
 /***/ }),
 
@@ -3041,8 +3254,8 @@ var __webpack_exports__ = {};
 var core = __nccwpck_require__(3000);
 // EXTERNAL MODULE: ./src/http.ts
 var http = __nccwpck_require__(6803);
-// EXTERNAL MODULE: ./src/inputs/index.ts + 8 modules
-var inputs = __nccwpck_require__(4410);
+// EXTERNAL MODULE: ./src/inputs/index.ts + 7 modules
+var inputs = __nccwpck_require__(6454);
 // EXTERNAL MODULE: ./src/platform.ts + 1 modules
 var platform = __nccwpck_require__(6822);
 // EXTERNAL MODULE: ./src/plan-secrets.ts
@@ -3162,6 +3375,8 @@ async function finish(plan, deps, report, failure) {
 
 // EXTERNAL MODULE: ./src/proxy.ts
 var proxy = __nccwpck_require__(8903);
+// EXTERNAL MODULE: ./src/refuse.ts
+var refuse = __nccwpck_require__(3235);
 // EXTERNAL MODULE: ./node_modules/@actions/github/lib/context.js
 var context = __nccwpck_require__(7157);
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/github.js
@@ -3196,127 +3411,8 @@ async function currentRunContext() {
     };
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/pem.ts
-var pem = __nccwpck_require__(7165);
-;// CONCATENATED MODULE: ./src/sources/settings.ts
-/**
- * Where each setting's value comes from, one step before validation: the action's inputs, or a
- * project's entry in the configuration file merged with them under one rule, one source per
- * setting. Everything after this reader is the same code whichever source was used; problems
- * carry the source so messages can say "<file> line 7, project 'staging': 'fallback' …".
- */
-
-
-
-
-const INPUT = { kind: 'input' };
-/**
- * Gathers the settings: plain inputs, or, when 'config-file' or 'project' is given, the
- * project's entry of the file (by default .github/opentok-archive-target.yml) with the inputs
- * for everything the file may not hold (secrets, operation, dry-run, …). A setting given both
- * in the file and as an input is refused. A certificate given as a path is read from the
- * workspace.
- */
-async function readSettings(readInput, workspace, mask) {
-    const configFile = readInput('config-file').trim();
-    const project = readInput('project').trim();
-    if (configFile === '' && project === '') {
-        return withCertificateFile({ read: readInput, origin: () => INPUT }, workspace, mask);
-    }
-    const { DEFAULT_CONFIG_FILE, readConfigFile } = await __nccwpck_require__.e(/* import() */ 781).then(__nccwpck_require__.bind(__nccwpck_require__, 781));
-    const file = configFile || DEFAULT_CONFIG_FILE;
-    const named = configFile === '' ? `'project' reads ${DEFAULT_CONFIG_FILE} (the file used when 'config-file' is empty)` : `'config-file' names ${file}`;
-    const reading = await readConfigFile(file, workspace, project, mask, named);
-    if (!reading.ok) {
-        return {
-            ok: false,
-            // A problem at a place in the file points there; one about the file as a whole (missing,
-            // unknown project) is about the input that named it, and its message names the file.
-            problems: reading.problems.map(p => ({
-                input: p.setting,
-                message: p.message,
-                ...(p.line === undefined ? {} : { file, line: p.line }),
-                ...(p.column === undefined ? {} : { column: p.column })
-            }))
-        };
-    }
-    const { entry } = reading;
-    const conflicts = [];
-    for (const [setting, { line }] of entry.values) {
-        if (readInput(setting).trim() !== '') {
-            conflicts.push({
-                input: setting,
-                message: `'${setting}' is set both in ${file} (line ${line}, project '${entry.project}') and as the input '${setting}'. Keep one: with a configuration file, the file is the one source of the target settings.`,
-                file,
-                line
-            });
-        }
-    }
-    if (conflicts.length > 0)
-        return { ok: false, problems: conflicts };
-    return withCertificateFile({
-        read: name => entry.values.get(name)?.value ?? readInput(name),
-        origin: name => {
-            const value = entry.values.get(name);
-            return value === undefined ? INPUT : { kind: 'file', file, project: entry.project, line: value.line };
-        },
-        source: `${file}, project ${entry.project}`,
-        project: entry.project
-    }, workspace, mask);
-}
-/**
- * A `certificate` that is a path (one line with a '.', which neither PEM nor base64 has) is
- * replaced by the file's text; a private key in that file is masked at once.
- */
-async function withCertificateFile(settings, workspace, mask) {
-    const value = settings.read('certificate').trim();
-    if (!/^[^\n\\]*\.[^\n\\]*$/.test(value) || value.includes('-----') || /\s/.test(value))
-        return { ok: true, settings };
-    const origin = settings.origin('certificate');
-    const where = origin.kind === 'file' ? { file: origin.file, line: origin.line } : {};
-    const path = (0,external_node_path_.resolve)(workspace, value);
-    if ((0,external_node_path_.isAbsolute)(value) || (0,external_node_path_.relative)(workspace, path).startsWith('..')) {
-        return {
-            ok: false,
-            problems: [
-                {
-                    input: 'certificate',
-                    message: `'certificate' as a path must name a file inside the repository's workspace; got '${value}'.`,
-                    ...where
-                }
-            ]
-        };
-    }
-    let text;
-    try {
-        text = await (0,promises_.readFile)(path, 'utf8');
-    }
-    catch (error) {
-        const code = error.code;
-        return {
-            ok: false,
-            problems: [
-                {
-                    input: 'certificate',
-                    message: `'certificate' names the file ${value}, which ${code === 'ENOENT' ? 'is not in the workspace: check out the repository first, or fix the path' : `could not be read (${code})`}.`,
-                    ...where
-                }
-            ]
-        };
-    }
-    if ((0,pem/* holdsPrivateKey */.j)(text))
-        for (const secret of (0,inputs/* maskValuesOf */.sg)(text))
-            mask(secret);
-    return {
-        ok: true,
-        settings: { ...settings, read: name => (name === 'certificate' ? text : settings.read(name)) }
-    };
-}
-
+// EXTERNAL MODULE: ./src/sources/settings.ts
+var sources_settings = __nccwpck_require__(3181);
 ;// CONCATENATED MODULE: ./src/main.ts
 /** run(): the one place that sequences the steps of the action and sets the step's result. */
 
@@ -3349,9 +3445,14 @@ async function run(overrides = {}) {
         // Secrets first: nothing below may print one before the runner knows to mask it.
         (0,inputs/* maskSecretInputs */.q)(deps.readInput, core/* setSecret */.Pq);
         (0,proxy/* maskProxyCredentials */.P_)(deps.env, core/* setSecret */.Pq);
-        const gathered = await readSettings(deps.readInput, deps.workspace, core/* setSecret */.Pq);
+        if (deps.readInput('operation').trim().toLowerCase() === 'plan') {
+            // A plan reads every project of the file, at two revisions, and needs no secret: it has its own reader.
+            await (await __nccwpck_require__.e(/* import() */ 556).then(__nccwpck_require__.bind(__nccwpck_require__, 6556))).plan(deps);
+            return;
+        }
+        const gathered = await (0,sources_settings/* readSettings */.s)(deps.readInput, deps.workspace, core/* setSecret */.Pq);
         if (!gathered.ok) {
-            await refuse(gathered.problems, deps);
+            await (0,refuse/* refuse */.T)(gathered.problems, deps.runContext);
             return;
         }
         const { settings } = gathered;
@@ -3361,7 +3462,7 @@ async function run(overrides = {}) {
         for (const warning of result.warnings)
             core/* warning */.$e(warning);
         if (!result.ok) {
-            await refuse(result.problems.map(problem => locate(problem, settings.origin(problem.input))), deps);
+            await (0,refuse/* refuse */.T)(result.problems.map(problem => locate(problem, settings.origin(problem.input))), deps.runContext);
             return;
         }
         // A configuration file naturally holds a project's target; only inputs given to a delete or an audit are worth a warning.
@@ -3389,7 +3490,7 @@ async function run(overrides = {}) {
 function operationFor(plan) {
     if (plan.operation === 'audit') {
         // The audit and its clients load only when an audit runs: a set or delete never parses them.
-        return async (auditPlan, deps) => (await Promise.all(/* import() */[__nccwpck_require__.e(242), __nccwpck_require__.e(270)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2270))).audit(auditPlan, deps);
+        return async (auditPlan, deps) => (await Promise.all(/* import() */[__nccwpck_require__.e(242), __nccwpck_require__.e(964)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3964))).audit(auditPlan, deps);
     }
     return apply;
 }
@@ -3407,35 +3508,13 @@ function readEachInputOnce(read) {
 function locate(problem, origin) {
     if (origin.kind === 'input')
         return problem;
-    return { ...problem, message: `project '${origin.project}': ${problem.message}`, file: origin.file, line: origin.line };
-}
-/**
- * Stops a run whose settings are wrong, before anything is sent: one ::error:: per problem (an
- * annotation on the file's line when it came from the configuration file), the outputs, and a
- * summary table of what is wrong and what each setting accepts.
- */
-async function refuse(problems, deps) {
-    const reported = problems.map(problem => {
-        const where = problem.file === undefined
-            ? undefined
-            : `${problem.file}${problem.line === undefined ? '' : ` line ${problem.line}`}${problem.column === undefined ? '' : `, column ${problem.column}`}`;
-        const message = where === undefined ? problem.message : `${where}: ${problem.message}`;
-        core/* error */.z3(message, {
-            title: problem.file === undefined ? `Invalid input: ${problem.input}` : `Invalid setting: ${problem.input}`,
-            ...(problem.file === undefined ? {} : { file: problem.file }),
-            ...(problem.line === undefined ? {} : { startLine: problem.line }),
-            ...(problem.column === undefined ? {} : { startColumn: problem.column })
-        });
-        return { input: problem.input, message: problem.message, source: where ?? 'input' };
-    });
-    (0,src_report/* setInputErrorOutputs */.N0)();
-    core/* setFailed */.C1(`${problems.length} problem(s) in the settings (${[...new Set(problems.map(p => `'${p.input}'`))].join(', ')}); nothing was sent.`);
-    try {
-        await (0,src_report/* writeInputErrorSummary */.mh)(reported, await deps.runContext());
-    }
-    catch (error) {
-        core/* warning */.$e(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    return {
+        ...problem,
+        message: `project '${origin.project}': ${problem.message}`,
+        file: origin.file,
+        line: origin.line,
+        ...(origin.column === undefined ? {} : { column: origin.column })
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/index.ts

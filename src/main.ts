@@ -6,7 +6,7 @@ import { apply } from './operations/apply.js'
 import type { RunDependencies, StorageVerifier } from './operations/dependencies.js'
 import type { Plan } from './plan.js'
 import { maskProxyCredentials } from './proxy.js'
-import { setInputErrorOutputs, writeInputErrorSummary, type ReportedProblem } from './report.js'
+import { refuse } from './refuse.js'
 import { currentRunContext } from './run-context.js'
 import { readSettings, type Origin, type SettingProblem } from './sources/settings.js'
 
@@ -37,9 +37,14 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
     maskSecretInputs(deps.readInput, core.setSecret)
     maskProxyCredentials(deps.env, core.setSecret)
 
+    if (deps.readInput('operation').trim().toLowerCase() === 'plan') {
+      // A plan reads every project of the file, at two revisions, and needs no secret: it has its own reader.
+      await (await import('./operations/plan.js')).plan(deps)
+      return
+    }
     const gathered = await readSettings(deps.readInput, deps.workspace, core.setSecret)
     if (!gathered.ok) {
-      await refuse(gathered.problems, deps)
+      await refuse(gathered.problems, deps.runContext)
       return
     }
     const { settings } = gathered
@@ -49,7 +54,7 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
     if (!result.ok) {
       await refuse(
         result.problems.map(problem => locate(problem, settings.origin(problem.input))),
-        deps
+        deps.runContext
       )
       return
     }
@@ -96,36 +101,11 @@ function readEachInputOnce(read: InputReader): InputReader {
 /** A validation problem with the source of the setting it is about. */
 function locate(problem: InputProblem, origin: Origin): SettingProblem {
   if (origin.kind === 'input') return problem
-  return { ...problem, message: `project '${origin.project}': ${problem.message}`, file: origin.file, line: origin.line }
-}
-
-/**
- * Stops a run whose settings are wrong, before anything is sent: one ::error:: per problem (an
- * annotation on the file's line when it came from the configuration file), the outputs, and a
- * summary table of what is wrong and what each setting accepts.
- */
-async function refuse(problems: readonly SettingProblem[], deps: RunDependencies): Promise<void> {
-  const reported: ReportedProblem[] = problems.map(problem => {
-    const where =
-      problem.file === undefined
-        ? undefined
-        : `${problem.file}${problem.line === undefined ? '' : ` line ${problem.line}`}${problem.column === undefined ? '' : `, column ${problem.column}`}`
-    const message = where === undefined ? problem.message : `${where}: ${problem.message}`
-    core.error(message, {
-      title: problem.file === undefined ? `Invalid input: ${problem.input}` : `Invalid setting: ${problem.input}`,
-      ...(problem.file === undefined ? {} : { file: problem.file }),
-      ...(problem.line === undefined ? {} : { startLine: problem.line }),
-      ...(problem.column === undefined ? {} : { startColumn: problem.column })
-    })
-    return { input: problem.input, message: problem.message, source: where ?? 'input' }
-  })
-  setInputErrorOutputs()
-  core.setFailed(
-    `${problems.length} problem(s) in the settings (${[...new Set(problems.map(p => `'${p.input}'`))].join(', ')}); nothing was sent.`
-  )
-  try {
-    await writeInputErrorSummary(reported, await deps.runContext())
-  } catch (error) {
-    core.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`)
+  return {
+    ...problem,
+    message: `project '${origin.project}': ${problem.message}`,
+    file: origin.file,
+    line: origin.line,
+    ...(origin.column === undefined ? {} : { column: origin.column })
   }
 }

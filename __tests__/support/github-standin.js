@@ -1,9 +1,11 @@
 // @ts-check
 /**
- * A loopback stand-in for the GitHub REST API, reached through GITHUB_API_URL: the issue calls
- * the audit's tracking issue makes (list a repository's issues by label and state, create,
- * update, comment). It keeps issues and comments in memory, checks the token on every request,
- * and can play a token without `issues: write` (403 "Resource not accessible by integration").
+ * A loopback stand-in for the GitHub REST API, reached through GITHUB_API_URL: the calls the
+ * audit's tracking issue makes (list a repository's issues by label and state, create, update,
+ * comment), the plan's pull-request comment (list, create, update a comment) and the contents
+ * API the plan reads a base commit's file through (raw). It keeps everything in memory, checks
+ * the token on every request, and can play a token that may not write (403 "Resource not
+ * accessible by integration"), as a fork's or one without the permission.
  */
 import { createServer } from 'node:http'
 
@@ -11,6 +13,7 @@ import { createServer } from 'node:http'
  * @typedef {{ number: number, title: string, body: string, state: 'open' | 'closed', state_reason?: string,
  *   labels: { name: string }[], html_url: string, comments: string[] }} StoredIssue
  * @typedef {{ method: string, path: string, auth: string | undefined, body: unknown }} SeenCall
+ * @typedef {{ id: number, issue_number: number, body: string, html_url: string }} StoredComment
  */
 
 /** @param {{ token: string, owner?: string, repo?: string }} options */
@@ -21,8 +24,13 @@ export async function startGitHubStandIn(options) {
   const issues = []
   /** @type {SeenCall[]} */
   const calls = []
+  /** @type {StoredComment[]} every comment, on issues and pull requests alike */
+  const comments = []
+  /** @type {Map<string, string>} `${ref}:${path}` → text */
+  const files = new Map()
   let readOnly = false
   const base = `/repos/${owner}/${repo}/issues`
+  const contents = `/repos/${owner}/${repo}/contents/`
 
   const server = createServer((req, res) => {
     const chunks = /** @type {Buffer[]} */ ([])
@@ -74,6 +82,48 @@ export async function startGitHubStandIn(options) {
         issues.push(issue)
         return send(201, shown(issue))
       }
+      if (req.method === 'GET' && url.pathname.startsWith(contents)) {
+        const path = decodeURIComponent(url.pathname.slice(contents.length))
+        const text = files.get(`${url.searchParams.get('ref') ?? 'main'}:${path}`)
+        if (text === undefined) return send(404, { message: 'Not Found' })
+        if (!String(req.headers.accept ?? '').includes('raw')) return send(415, { message: 'the stand-in serves raw contents only' })
+        res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' })
+        return res.end(text)
+      }
+      const editComment = new RegExp(`^${base}/comments/(\\d+)$`).exec(url.pathname)
+      if (editComment && req.method === 'PATCH') {
+        const comment = comments.find(c => c.id === Number(editComment[1]))
+        if (comment === undefined) return send(404, { message: 'Not Found' })
+        comment.body = String(body?.body ?? '')
+        return send(200, comment)
+      }
+      const thread = new RegExp(`^${base}/(\\d+)/comments$`).exec(url.pathname)
+      if (thread) {
+        const number = Number(thread[1])
+        if (req.method === 'GET') {
+          const perPage = Number(url.searchParams.get('per_page') ?? 30)
+          const page = Number(url.searchParams.get('page') ?? 1)
+          const all = comments.filter(c => c.issue_number === number)
+          if (page * perPage < all.length) {
+            const next = new URL(url)
+            next.searchParams.set('page', String(page + 1))
+            res.setHeader('link', `<http://${req.headers.host}${next.pathname}${next.search}>; rel="next"`)
+          }
+          return send(200, all.slice((page - 1) * perPage, page * perPage))
+        }
+        if (req.method === 'POST') {
+          const id = comments.length + 1000
+          const comment = {
+            id,
+            issue_number: number,
+            body: String(body?.body ?? ''),
+            html_url: `https://github.com/${owner}/${repo}/pull/${number}#issuecomment-${id}`
+          }
+          comments.push(comment)
+          issues.find(i => i.number === number)?.comments.push(comment.body)
+          return send(201, comment)
+        }
+      }
       const one = new RegExp(`^${base}/(\\d+)(/comments)?$`).exec(url.pathname)
       const issue = one ? issues.find(i => i.number === Number(one[1])) : undefined
       if (one && issue === undefined) return send(404, { message: 'Not Found' })
@@ -84,10 +134,6 @@ export async function startGitHubStandIn(options) {
         if (body?.state_reason !== undefined) issue.state_reason = body.state_reason
         return send(200, shown(issue))
       }
-      if (issue && req.method === 'POST' && one?.[2]) {
-        issue.comments.push(String(body?.body ?? ''))
-        return send(201, { id: issue.comments.length, body: body?.body })
-      }
       return send(404, { message: `no route for ${req.method} ${url.pathname}` })
     })
   })
@@ -96,14 +142,19 @@ export async function startGitHubStandIn(options) {
   return {
     url: `http://127.0.0.1:${port}`,
     issues,
+    comments,
     calls,
+    /** Puts a file at a ref, for the contents API. @param {string} ref @param {string} path @param {string} text */
+    setFile(ref, path, text) {
+      files.set(`${ref}:${path}`, text)
+    },
     /** Plays a token that may read but not write issues. @param {boolean} value */
     setReadOnly(value) {
       readOnly = value
     },
     /** Everything the stand-in holds and was sent, as text, for a leak scan. */
     everything() {
-      return JSON.stringify({ issues, calls: calls.map(c => ({ ...c, auth: undefined })) })
+      return JSON.stringify({ issues, comments, calls: calls.map(c => ({ ...c, auth: undefined })) })
     },
     async close() {
       server.closeAllConnections()

@@ -37,7 +37,9 @@ export type PlanResult =
  */
 export function readPlan(read: InputReader, now: Date): PlanResult {
   const f = new Findings(read)
-  const operation = f.choice<Operation>('operation', ['set', 'delete', 'audit'], 'set')
+  // 'plan' never reaches here (main.ts hands it to its own reader); it is listed so a typo's message names it.
+  const chosen = f.choice<Operation | 'plan'>('operation', ['set', 'delete', 'audit', 'plan'], 'set')
+  const operation = chosen === 'plan' ? f.fail('operation', "operation 'plan' reads the configuration file on its own.") : chosen
   const dryRun = f.flag('dry-run', false)
   const failOnError = f.flag('fail-on-error', true)
   const verify = f.flag('verify', true)

@@ -51,6 +51,8 @@ const PROJECT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/
 export interface FileValue {
   readonly value: string
   readonly line: number
+  /** The column of the setting's key, for annotations. */
+  readonly column?: number
 }
 
 /** One project's entry: its settings as text, with the line of each. */
@@ -106,11 +108,53 @@ export async function readConfigFile(
   return parseConfig(text, file, project, mask)
 }
 
+/** One project of the file: its name, the line of its key, and its entry or what is wrong with it. */
+export interface ProjectReading {
+  readonly name: string
+  readonly line?: number
+  /** Set when the entry is a mapping whose every setting could be read. */
+  readonly entry?: ConfigEntry
+  readonly problems: readonly FileProblem[]
+}
+
+/** The whole file: problems with the file itself, and every project in the file's order. */
+export interface ProjectsDocument {
+  readonly problems: readonly FileProblem[]
+  readonly projects: readonly ProjectReading[]
+}
+
 /**
  * Parses the file's text and returns the entry of `project`. Every secret-looking value in the
  * whole file is masked first, before anything about the file can be printed.
  */
 export async function parseConfig(text: string, file: string, project: string, mask: (secret: string) => void): Promise<ConfigReading> {
+  const document = await parseProjects(text, file, mask)
+  const names = document.projects.map(p => p.name)
+  if (document.projects.length === 0) return { ok: false, problems: document.problems }
+  let chosen = project
+  if (chosen === '') {
+    if (names.length !== 1) {
+      return fail(
+        'project',
+        `'project' is required: ${file} has ${names.length} projects (${names.map(n => `'${n}'`).join(', ')}); name the one to apply.`
+      )
+    }
+    chosen = names[0] ?? ''
+  }
+  const reading = document.projects.find(p => p.name === chosen)
+  if (reading === undefined) {
+    return fail('project', `'project' '${chosen}' is not in ${file}; it has ${names.map(n => `'${n}'`).join(', ')}.`)
+  }
+  const problems = [...document.problems, ...reading.problems]
+  if (problems.length > 0 || reading.entry === undefined) return { ok: false, problems }
+  return { ok: true, entry: reading.entry }
+}
+
+/**
+ * Parses the file's text into every project's entry, masking every secret-looking value in the
+ * whole file first. A document with no projects carries the reason in `problems`.
+ */
+export async function parseProjects(text: string, file: string, mask: (secret: string) => void): Promise<ProjectsDocument> {
   const yaml = await import('yaml')
   const lineCounter = new yaml.LineCounter()
   const doc = yaml.parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true })
@@ -122,13 +166,16 @@ export async function parseConfig(text: string, file: string, project: string, m
     const { line, col } = lineCounter.linePos(offset)
     return { line, column: col }
   }
+  const none = (problems: FileProblem[]): ProjectsDocument => ({ problems, projects: [] })
   const syntax = doc.errors[0]
   if (syntax !== undefined) {
     const { line, col } = lineCounter.linePos(syntax.pos[0])
-    return fail('config-file', `not valid YAML: ${firstLine(syntax.message)}`, line, col)
+    return none([{ setting: 'config-file', message: `not valid YAML: ${firstLine(syntax.message)}`, line, column: col }])
   }
   const root = doc.contents
-  if (!yaml.isMap(root)) return fail('config-file', `the file must be a mapping with one key, 'projects'.`, at(root).line)
+  if (!yaml.isMap(root)) {
+    return none([{ setting: 'config-file', message: `the file must be a mapping with one key, 'projects'.`, ...lineOf(at(root)) }])
+  }
   const problems: FileProblem[] = []
   for (const pair of root.items) {
     const key = keyOf(pair, yaml)
@@ -141,76 +188,61 @@ export async function parseConfig(text: string, file: string, project: string, m
   }
   const projects = root.get('projects', true)
   if (!yaml.isMap(projects) || projects.items.length === 0) {
-    return {
-      ok: false,
-      problems: [
-        ...problems,
-        { setting: 'config-file', message: `the file must have 'projects:', a mapping of project names to their settings.`, ...at(root) }
-      ]
-    }
+    return none([
+      ...problems,
+      { setting: 'config-file', message: `the file must have 'projects:', a mapping of project names to their settings.`, ...at(root) }
+    ])
   }
-  const names = projects.items.map(pair => keyOf(pair, yaml))
-  for (const [index, name] of names.entries()) {
+  const readings = projects.items.map((pair): ProjectReading => {
+    const name = keyOf(pair, yaml)
+    const where = at(pair.key as YamlNode)
+    const own: FileProblem[] = []
     if (!PROJECT_NAME.test(name)) {
+      // A name the examples' matrices and the summary could not carry is a problem of the file.
       problems.push({
         setting: 'project',
         message: `project name '${name}' must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit.`,
-        ...at(projects.items[index]?.key as YamlNode)
-      })
-    }
-  }
-  let chosen = project
-  if (chosen === '') {
-    if (names.length !== 1) {
-      return fail(
-        'project',
-        `'project' is required: ${file} has ${names.length} projects (${names.map(n => `'${n}'`).join(', ')}); name the one to apply.`
-      )
-    }
-    chosen = names[0] ?? ''
-  }
-  const index = names.indexOf(chosen)
-  if (index < 0) {
-    return fail('project', `'project' '${chosen}' is not in ${file}; it has ${names.map(n => `'${n}'`).join(', ')}.`)
-  }
-  const entryPair = projects.items[index] as Pair
-  const entry = entryPair.value as YamlNode | null
-  if (!yaml.isMap(entry)) {
-    return {
-      ok: false,
-      problems: [
-        ...problems,
-        { setting: 'project', message: `project '${chosen}' must be a mapping of settings.`, ...at(entryPair.key as YamlNode) }
-      ]
-    }
-  }
-  const values = new Map<string, FileValue>()
-  for (const pair of entry.items) {
-    const setting = keyOf(pair, yaml)
-    const where = at(pair.key as YamlNode)
-    const value = pair.value as YamlNode | null
-    if (SECRET_SPELLINGS.has(setting)) {
-      problems.push({
-        setting,
-        message: `project '${chosen}' holds the secret '${setting}' (its value is masked and not shown). Secrets never go in the file: pass it as the input '${setting}' from a GitHub secret, remove it from the file, and rotate it, since it has been committed.`,
         ...where
       })
-      continue
     }
-    if (!(FILE_SETTINGS as readonly string[]).includes(setting)) {
-      problems.push({
-        setting,
-        message: `project '${chosen}' has an unknown setting '${setting}'; allowed: ${FILE_SETTINGS.join(', ')}.`,
-        ...where
-      })
-      continue
+    const entry = pair.value as YamlNode | null
+    if (!yaml.isMap(entry)) {
+      own.push({ setting: 'project', message: `project '${name}' must be a mapping of settings.`, ...where })
+      return { name, ...lineOf(where), problems: own }
     }
-    const text = scalarText(setting, value, yaml)
-    if (typeof text === 'object') problems.push({ setting, message: `project '${chosen}': '${setting}' ${text.problem}`, ...where })
-    else values.set(setting, { value: text, line: where.line ?? 0 })
-  }
-  if (problems.length > 0) return { ok: false, problems }
-  return { ok: true, entry: { file, project: chosen, values } }
+    const values = new Map<string, FileValue>()
+    for (const item of entry.items) {
+      const setting = keyOf(item, yaml)
+      const place = at(item.key as YamlNode)
+      const value = item.value as YamlNode | null
+      if (SECRET_SPELLINGS.has(setting)) {
+        own.push({
+          setting,
+          message: `project '${name}' holds the secret '${setting}' (its value is masked and not shown). Secrets never go in the file: pass it as the input '${setting}' from a GitHub secret, remove it from the file, and rotate it, since it has been committed.`,
+          ...place
+        })
+        continue
+      }
+      if (!(FILE_SETTINGS as readonly string[]).includes(setting)) {
+        own.push({
+          setting,
+          message: `project '${name}' has an unknown setting '${setting}'; allowed: ${FILE_SETTINGS.join(', ')}.`,
+          ...place
+        })
+        continue
+      }
+      const text = scalarText(setting, value, yaml)
+      if (typeof text === 'object') own.push({ setting, message: `project '${name}': '${setting}' ${text.problem}`, ...place })
+      else values.set(setting, { value: text, line: place.line ?? 0, ...(place.column === undefined ? {} : { column: place.column }) })
+    }
+    if (own.length > 0) return { name, ...lineOf(where), problems: own }
+    return { name, ...lineOf(where), entry: { file, project: name, values }, problems: [] }
+  })
+  return { problems, projects: readings }
+}
+
+function lineOf(where: { line?: number }): { line?: number } {
+  return where.line === undefined ? {} : { line: where.line }
 }
 
 type Yaml = typeof import('yaml')

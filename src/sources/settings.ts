@@ -12,7 +12,8 @@ import { holdsPrivateKey } from '../pem.js'
 
 /** Where one setting came from. */
 export type Origin =
-  { readonly kind: 'input' } | { readonly kind: 'file'; readonly file: string; readonly project: string; readonly line: number }
+  | { readonly kind: 'input' }
+  | { readonly kind: 'file'; readonly file: string; readonly project: string; readonly line: number; readonly column?: number }
 
 /** A problem found while gathering the settings, or later by validation, with its source. */
 export interface SettingProblem {
@@ -86,7 +87,15 @@ export async function readSettings(readInput: InputReader, workspace: string, ma
       read: name => entry.values.get(name)?.value ?? readInput(name),
       origin: name => {
         const value = entry.values.get(name)
-        return value === undefined ? INPUT : { kind: 'file', file, project: entry.project, line: value.line }
+        return value === undefined
+          ? INPUT
+          : {
+              kind: 'file',
+              file,
+              project: entry.project,
+              line: value.line,
+              ...(value.column === undefined ? {} : { column: value.column })
+            }
       },
       source: `${file}, project ${entry.project}`,
       project: entry.project
@@ -96,13 +105,18 @@ export async function readSettings(readInput: InputReader, workspace: string, ma
   )
 }
 
+/** Whether a `certificate` value names a file: one line with a '.', which neither PEM nor base64 has. */
+export function isCertificatePath(value: string): boolean {
+  return /^[^\n\\]*\.[^\n\\]*$/.test(value) && !value.includes('-----') && !/\s/.test(value)
+}
+
 /**
  * A `certificate` that is a path (one line with a '.', which neither PEM nor base64 has) is
  * replaced by the file's text; a private key in that file is masked at once.
  */
 async function withCertificateFile(settings: Settings, workspace: string, mask: (secret: string) => void): Promise<SettingsReading> {
   const value = settings.read('certificate').trim()
-  if (!/^[^\n\\]*\.[^\n\\]*$/.test(value) || value.includes('-----') || /\s/.test(value)) return { ok: true, settings }
+  if (!isCertificatePath(value)) return { ok: true, settings }
   const origin = settings.origin('certificate')
   const where = origin.kind === 'file' ? { file: origin.file, line: origin.line } : {}
   const path = resolve(workspace, value)

@@ -1,9 +1,48 @@
 "use strict";
-exports.id = 270;
-exports.ids = [270];
+exports.id = 964;
+exports.ids = [964];
 exports.modules = {
 
-/***/ 2270:
+/***/ 7890:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _M: () => (/* binding */ repositoryOf),
+/* harmony export */   dZ: () => (/* binding */ describeGitHubError),
+/* harmony export */   gj: () => (/* binding */ isPermissionError),
+/* harmony export */   hV: () => (/* binding */ makeGitHubClient)
+/* harmony export */ });
+/** An Octokit for `token`, against the API the runner names. */
+async function makeGitHubClient(token, env) {
+    // The package's `lib/utils` entry is what getOctokit() wraps. Importing it, rather than the package
+    // index that run-context.ts already loads for `context`, lets the bundler keep Octokit out of start-up.
+    const { GitHub, getOctokitOptions } = await Promise.all(/* import() */[__webpack_require__.e(7), __webpack_require__.e(665)]).then(__webpack_require__.bind(__webpack_require__, 8665));
+    return new GitHub(getOctokitOptions(token, { baseUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '') }));
+}
+/** The repository of this run, from GITHUB_REPOSITORY; undefined outside a runner. */
+function repositoryOf(env) {
+    const [owner, repo, ...rest] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    if (!owner || !repo || rest.length > 0)
+        return undefined;
+    return { owner, repo };
+}
+/** Whether an Octokit error says the token lacks a permission (403, or "Resource not accessible by integration"). */
+function isPermissionError(error) {
+    const status = error.status;
+    const message = error instanceof Error ? error.message : '';
+    return status === 403 || /Resource not accessible by integration/i.test(message);
+}
+/** A short description of an Octokit error: its status and first line, never a header or a token. */
+function describeGitHubError(error) {
+    const status = error.status;
+    const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]?.slice(0, 200) ?? '';
+    return typeof status === 'number' ? `HTTP ${status}: ${message}` : message;
+}
+
+
+/***/ }),
+
+/***/ 3964:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -368,34 +407,8 @@ async function writeAuditSummary(report, reportFile, context, summary = lib_summ
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-;// CONCATENATED MODULE: ./src/github-client.ts
-/** An Octokit for `token`, against the API the runner names. */
-async function makeGitHubClient(token, env) {
-    // The package's `lib/utils` entry is what getOctokit() wraps. Importing it, rather than the package
-    // index that run-context.ts already loads for `context`, lets the bundler keep Octokit out of start-up.
-    const { GitHub, getOctokitOptions } = await Promise.all(/* import() */[__webpack_require__.e(7), __webpack_require__.e(665)]).then(__webpack_require__.bind(__webpack_require__, 8665));
-    return new GitHub(getOctokitOptions(token, { baseUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '') }));
-}
-/** The repository of this run, from GITHUB_REPOSITORY; undefined outside a runner. */
-function repositoryOf(env) {
-    const [owner, repo, ...rest] = (env.GITHUB_REPOSITORY ?? '').split('/');
-    if (!owner || !repo || rest.length > 0)
-        return undefined;
-    return { owner, repo };
-}
-/** Whether an Octokit error says the token lacks a permission (403, or "Resource not accessible by integration"). */
-function isPermissionError(error) {
-    const status = error.status;
-    const message = error instanceof Error ? error.message : '';
-    return status === 403 || /Resource not accessible by integration/i.test(message);
-}
-/** A short description of an Octokit error: its status and first line, never a header or a token. */
-function describeGitHubError(error) {
-    const status = error.status;
-    const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]?.slice(0, 200) ?? '';
-    return typeof status === 'number' ? `HTTP ${status}: ${message}` : message;
-}
-
+// EXTERNAL MODULE: ./src/github-client.ts
+var github_client = __webpack_require__(7890);
 ;// CONCATENATED MODULE: ./src/audit/tracking-issue.ts
 /**
  * The tracking issue of an audit: one open issue per project, labelled `archive-delivery` and
@@ -438,7 +451,7 @@ function issueBody(findings) {
 }
 /** Opens, updates, comments on or closes the project's tracking issue. Never throws: a failure is a warning. */
 async function syncTrackingIssue(client, env, findings) {
-    const repository = repositoryOf(env);
+    const repository = (0,github_client/* repositoryOf */._M)(env);
     if (repository === undefined) {
         return { action: 'skipped', warning: 'No tracking issue: GITHUB_REPOSITORY is not set, so this is not a run in a repository.' };
     }
@@ -485,13 +498,13 @@ async function syncTrackingIssue(client, env, findings) {
         return { action: 'commented', number: existing.number, url: existing.html_url };
     }
     catch (error) {
-        if (isPermissionError(error)) {
+        if ((0,github_client/* isPermissionError */.gj)(error)) {
             return {
                 action: 'skipped',
-                warning: `Could not update the tracking issue: the token may not write issues (${describeGitHubError(error)}). Give the job 'permissions: issues: write'.`
+                warning: `Could not update the tracking issue: the token may not write issues (${(0,github_client/* describeGitHubError */.dZ)(error)}). Give the job 'permissions: issues: write'.`
             };
         }
-        return { action: 'skipped', warning: `Could not update the tracking issue: ${describeGitHubError(error)}.` };
+        return { action: 'skipped', warning: `Could not update the tracking issue: ${(0,github_client/* describeGitHubError */.dZ)(error)}.` };
     }
 }
 
@@ -696,7 +709,7 @@ async function audit(plan, deps) {
         core/* warning */.$e(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
     }
     if (settings.trackingIssue) {
-        const outcome = await syncTrackingIssue(await makeGitHubClient(settings.githubToken, deps.env), deps.env, {
+        const outcome = await syncTrackingIssue(await (0,github_client/* makeGitHubClient */.hV)(settings.githubToken, deps.env), deps.env, {
             projectId,
             projectName: plan.project ?? projectId,
             undeliveredIds: undelivered.map(entry => entry.archive.id),

@@ -1,0 +1,185 @@
+/**
+ * `plan`: what a change to the configuration file will do, for a pull request's reviewers. Both
+ * versions of the file (the head in the workspace, the base through git or the GitHub API) go
+ * through the same reader and validators as `set`; the plan lists each project's changes with a
+ * risk line for each change that matters, in the job summary and in one pull-request comment.
+ * It needs no secret and sends nothing to the vendor or the storage, so it is safe on any pull
+ * request. Loaded only when a plan runs.
+ */
+import * as core from '@actions/core'
+import { makeGitHubClient, repositoryOf, type GitHubClient } from '../github-client.js'
+import { Findings } from '../inputs/findings.js'
+import { SECRET_INPUTS } from '../inputs/secrets.js'
+import { refuse } from '../refuse.js'
+import { chooseBase, pullRequestOf } from '../review/base.js'
+import { compareProjects, type ProjectChange } from '../review/changes.js'
+import { syncPlanComment, type CommentMode } from '../review/comment.js'
+import { planProjects, type FilePlans } from '../review/project-plans.js'
+import { commentBody, commentMarker, countSettings, headline, summaryMarkdown, type PlanContext } from '../review/render.js'
+import { DEFAULT_CONFIG_FILE } from '../sources/config-file.js'
+import { apiFiles, gitFiles, isInsideRepository, UnreadableFile, workspaceFiles, type RepositoryFiles } from '../sources/files.js'
+import type { SettingProblem } from '../sources/settings.js'
+import type { RunDependencies } from './dependencies.js'
+
+/** Plans the change of the configuration file between the base and the head. */
+export async function plan(deps: RunDependencies): Promise<void> {
+  const f = new Findings(deps.readInput)
+  const mode = f.choice<CommentMode>('comment', ['changes', 'always', 'off'], 'changes')
+  const file = f.text('config-file') || DEFAULT_CONFIG_FILE
+  if (!isInsideRepository(file))
+    f.fail('config-file', `'config-file' must be a path inside the repository, such as ${DEFAULT_CONFIG_FILE}; got '${file.slice(0, 40)}'.`)
+  const token = f.text('github-token')
+  const base = chooseBase(f.text('base'), deps.env)
+  if (base.kind === 'problem') f.fail('base', base.message)
+  if (f.problems.length > 0 || mode === undefined) {
+    await refuse(f.problems, deps.runContext)
+    return
+  }
+  const given = SECRET_INPUTS.filter(name => name !== 'github-token' && deps.readInput(name).trim() !== '')
+  if (given.length > 0) {
+    core.warning(
+      `operation 'plan' uses no secret; remove ${given.map(n => `'${n}'`).join(', ')} from this step: a pull request's branch should never be given them.`
+    )
+  }
+  if (f.text('project') !== '') core.warning("operation 'plan' plans every project of the file; 'project' is ignored.")
+
+  const now = new Date(deps.clock.now())
+  const head = await planProjects(file, workspaceFiles(deps.workspace), now, core.setSecret)
+  if (head === undefined) {
+    await refuse(
+      [
+        {
+          input: 'config-file',
+          message: `'config-file' names ${file}, which is not in the workspace. Check out the repository first (actions/checkout), or fix the path.`
+        }
+      ],
+      deps.runContext
+    )
+    return
+  }
+  const headProblems: SettingProblem[] = [...head.problems, ...head.projects.flatMap(project => project.problems)]
+  if (headProblems.length > 0) {
+    await refuse(headProblems, deps.runContext)
+    return
+  }
+
+  let client: GitHubClient | undefined
+  const github = async (): Promise<GitHubClient | undefined> => {
+    if (token === '') return undefined
+    client ??= await makeGitHubClient(token, deps.env)
+    return client
+  }
+  let baseFiles: FilePlans | undefined
+  let baseDescription: string
+  if (base.kind === 'none') {
+    baseDescription = `nothing (${base.from}: every project is new)`
+  } else if (base.kind === 'revision') {
+    const files = await filesAt(base.revision, deps, github)
+    if (files === undefined) {
+      core.setFailed(
+        `Could not read ${file} at ${base.revision} (${base.from}): the commit is not in the checkout and there is no 'github-token' to read it through the GitHub API. Check out with fetch-depth: 0, or give 'github-token' with 'permissions: contents: read'.`
+      )
+      return
+    }
+    try {
+      baseFiles = await planProjects(file, files, now, core.setSecret)
+    } catch (error) {
+      core.setFailed(`Could not read the base of the plan: ${error instanceof UnreadableFile ? error.message : String(error)}`)
+      return
+    }
+    baseDescription = baseFiles === undefined ? `${files.where}, which has no ${file} (every project is new)` : files.where
+    noteBaseProblems(baseFiles)
+  } else {
+    return
+  }
+
+  const changes = compareProjects(baseFiles?.projects, head.projects)
+  const names = head.projects.map(project => project.name)
+  const changed = changes.filter(change => change.kind !== 'unchanged')
+  core.setOutput('projects', JSON.stringify(names))
+  core.setOutput('changed-projects', JSON.stringify(changed.map(change => change.name)))
+  core.setOutput('projects-to-apply', JSON.stringify(changed.filter(change => change.kind !== 'removed').map(change => change.name)))
+  core.setOutput('changes', String(countSettings(changes)))
+  logPlan(changes)
+
+  const runContext = await deps.runContext()
+  const context: PlanContext = {
+    file,
+    base: baseDescription,
+    head: deps.env.GITHUB_SHA ? `the checkout (commit ${deps.env.GITHUB_SHA.slice(0, 7)})` : 'the checkout',
+    ...(runContext.runUrl === undefined ? {} : { runUrl: runContext.runUrl })
+  }
+  try {
+    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summaryMarkdown(changes, context), true).write()
+  } catch (error) {
+    core.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`)
+  }
+  await comment(changes, context, mode, deps, github)
+}
+
+/** The base's files: the checkout's git when it has the commit, else the GitHub API. */
+async function filesAt(
+  revision: string,
+  deps: RunDependencies,
+  github: () => Promise<GitHubClient | undefined>
+): Promise<RepositoryFiles | undefined> {
+  const local = await gitFiles(deps.workspace, revision)
+  if (local !== undefined) return local
+  const client = await github()
+  const repository = repositoryOf(deps.env)
+  if (client === undefined || repository === undefined) return undefined
+  core.info(`Commit ${revision.slice(0, 12)} is not in the checkout; reading the base through the GitHub API.`)
+  return apiFiles(client, repository, revision)
+}
+
+/** A base that does not validate is no reason to stop: its projects are shown as new, with a notice. */
+function noteBaseProblems(base: FilePlans | undefined): void {
+  if (base === undefined) return
+  const invalid = base.projects.filter(project => project.plan === undefined).map(project => project.name)
+  if (base.problems.length > 0 || invalid.length > 0) {
+    core.notice(
+      `The file at the base has problems${invalid.length === 0 ? '' : ` in ${invalid.map(n => `'${n}'`).join(', ')}`}; what did not validate there is shown as new.`
+    )
+  }
+}
+
+/** The plan in the log: the headline, a line per project, and each risk as a warning a reviewer sees on the pull request. */
+function logPlan(changes: readonly ProjectChange[]): void {
+  core.info(`Plan: ${headline(changes)}.`)
+  for (const change of changes) {
+    core.info(`  ${change.name}: ${change.kind}${change.settings.length === 0 ? '' : `, ${change.settings.map(s => s.name).join(', ')}`}`)
+    for (const risk of change.risks) core.warning(risk, { title: `Archive target plan: ${change.name}` })
+  }
+}
+
+async function comment(
+  changes: readonly ProjectChange[],
+  context: PlanContext,
+  mode: CommentMode,
+  deps: RunDependencies,
+  github: () => Promise<GitHubClient | undefined>
+): Promise<void> {
+  const pullRequest = pullRequestOf(deps.env)
+  if (mode === 'off' || pullRequest === undefined) return
+  if (pullRequest.fromFork) {
+    core.notice('The plan is in the job summary only: a pull request from a fork gets a token that may not comment.')
+    return
+  }
+  const client = await github()
+  const repository = repositoryOf(deps.env)
+  if (client === undefined || repository === undefined) {
+    core.notice("The plan is in the job summary only: there is no 'github-token' to comment with.")
+    return
+  }
+  const outcome = await syncPlanComment(client, {
+    repository,
+    pullRequest: pullRequest.number,
+    marker: commentMarker(context.file),
+    body: commentBody(changes, context),
+    changes: changes.some(change => change.kind !== 'unchanged'),
+    mode
+  })
+  if (outcome.action === 'skipped') core.notice(outcome.notice)
+  else if (outcome.action === 'none') core.info(`No plan comment: ${outcome.why}.`)
+  else core.info(`Plan comment ${outcome.action}: ${outcome.url}`)
+}

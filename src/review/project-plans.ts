@@ -1,0 +1,98 @@
+/**
+ * Every project of the configuration file at one revision, read and validated by the same code
+ * that `set` uses (sources/config-file.ts, inputs/), as a dry run without secrets: what the file
+ * alone says. A certificate named by path is read from the same revision.
+ */
+import { readPlan } from '../inputs/index.js'
+import { maskValuesOf } from '../inputs/secrets.js'
+import { holdsPrivateKey } from '../pem.js'
+import type { Plan } from '../plan.js'
+import { parseProjects } from '../sources/config-file.js'
+import type { RepositoryFiles } from '../sources/files.js'
+import { isCertificatePath, type SettingProblem } from '../sources/settings.js'
+
+/** One project as the file at a revision declares it: its validated plan, or its problems. */
+export interface ProjectPlan {
+  readonly name: string
+  readonly plan?: Plan
+  readonly problems: readonly SettingProblem[]
+}
+
+export interface FilePlans {
+  /** Problems with the file as a whole (YAML, top-level keys, project names), located in it. */
+  readonly problems: readonly SettingProblem[]
+  readonly projects: readonly ProjectPlan[]
+}
+
+/** Reads and validates every project of `file` at `files`; undefined when the file is not there. */
+export async function planProjects(
+  file: string,
+  files: RepositoryFiles,
+  now: Date,
+  mask: (secret: string) => void
+): Promise<FilePlans | undefined> {
+  const text = await files.read(file)
+  if (text === undefined) return undefined
+  const document = await parseProjects(text, file, mask)
+  const located = (problem: { setting: string; message: string; line?: number; column?: number }): SettingProblem => ({
+    input: problem.setting,
+    message: problem.message,
+    file,
+    ...(problem.line === undefined ? {} : { line: problem.line }),
+    ...(problem.column === undefined ? {} : { column: problem.column })
+  })
+  const projects: ProjectPlan[] = []
+  for (const project of document.projects) {
+    if (project.entry === undefined) {
+      projects.push({ name: project.name, problems: project.problems.map(located) })
+      continue
+    }
+    const values = project.entry.values
+    const placeOf = (setting: string): { line?: number; column?: number } => {
+      const value = values.get(setting)
+      if (value === undefined) return {}
+      return { line: value.line, ...(value.column === undefined ? {} : { column: value.column }) }
+    }
+    let certificate = values.get('certificate')?.value
+    if (certificate !== undefined && isCertificatePath(certificate.trim())) {
+      const path = certificate.trim()
+      const read = await files.read(path)
+      if (read === undefined) {
+        projects.push({
+          name: project.name,
+          problems: [
+            {
+              input: 'certificate',
+              message: `project '${project.name}': 'certificate' names the file ${path}, which is not in ${files.where}.`,
+              file,
+              ...placeOf('certificate')
+            }
+          ]
+        })
+        continue
+      }
+      if (holdsPrivateKey(read)) for (const secret of maskValuesOf(read)) mask(secret)
+      certificate = read
+    }
+    // The file alone: a dry run, so the secrets it may not hold are listed as what inputs must give.
+    const reader = (name: string): string => {
+      if (name === 'certificate') return certificate ?? ''
+      if (name === 'dry-run') return 'true'
+      return values.get(name)?.value ?? ''
+    }
+    const result = readPlan(reader, now)
+    if (result.ok) projects.push({ name: project.name, plan: { ...result.plan, project: project.name }, problems: [] })
+    else {
+      projects.push({
+        name: project.name,
+        problems: result.problems.map(problem => ({
+          input: problem.input,
+          message: `project '${project.name}': ${problem.message}`,
+          file,
+          ...placeOf(problem.input)
+        }))
+      })
+    }
+  }
+  return { problems: document.problems.map(located), projects }
+}

@@ -1,0 +1,100 @@
+/**
+ * The repository's files at one revision: the checkout in the workspace, a commit read with git,
+ * or a commit read through the GitHub contents API. The configuration file and a certificate it
+ * names by path are read through one of these, so the head and the base of a change go through
+ * the same reader and validators.
+ */
+import { execFile } from 'node:child_process'
+import { readFile } from 'node:fs/promises'
+import { isAbsolute, relative, resolve } from 'node:path'
+import { describeGitHubError, isPermissionError, type GitHubClient, type Repository } from '../github-client.js'
+
+export interface RepositoryFiles {
+  /** Where the files come from, for messages: "the workspace", "commit 1a2b3c4". */
+  readonly where: string
+  /** The text of `path` (relative to the repository's root), or undefined when it is not there. */
+  read(path: string): Promise<string | undefined>
+}
+
+/** A path that stays inside the repository: relative, without '..' that leaves it. */
+export function isInsideRepository(path: string): boolean {
+  if (path === '' || isAbsolute(path) || path.includes('\0')) return false
+  const inside = relative('/repository', resolve('/repository', path))
+  return inside !== '' && !inside.startsWith('..')
+}
+
+/** The checkout in `workspace`. */
+export function workspaceFiles(workspace: string): RepositoryFiles {
+  return {
+    where: 'the workspace',
+    async read(path) {
+      if (!isInsideRepository(path)) return undefined
+      try {
+        return await readFile(resolve(workspace, path), 'utf8')
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+        throw error
+      }
+    }
+  }
+}
+
+/** A revision safe to hand to git: a commit SHA or a ref name, never an option. */
+export const REVISION = /^(?!-)(?!.*\.\.)[A-Za-z0-9._/~^-]{1,255}$/
+
+function git(workspace: string, args: string[]): Promise<{ code: number; stdout: string }> {
+  return new Promise(resolvePromise => {
+    execFile('git', ['-C', workspace, ...args], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, timeout: 30_000 }, (error, stdout) => {
+      const code =
+        error === null ? 0 : typeof (error as { code?: unknown }).code === 'number' ? Number((error as { code: number }).code) : 1
+      resolvePromise({ code, stdout })
+    })
+  })
+}
+
+/** The files of `revision` when the checkout in `workspace` has that commit; undefined when it does not (a shallow checkout). */
+export async function gitFiles(workspace: string, revision: string): Promise<RepositoryFiles | undefined> {
+  if (!REVISION.test(revision)) return undefined
+  const commit = await git(workspace, ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`])
+  if (commit.code !== 0) return undefined
+  const sha = commit.stdout.trim()
+  const prefix = (await git(workspace, ['rev-parse', '--show-prefix'])).stdout.trim()
+  return {
+    where: `commit ${sha.slice(0, 7)}`,
+    async read(path) {
+      if (!isInsideRepository(path)) return undefined
+      const shown = await git(workspace, ['show', `${sha}:${prefix}${path.replace(/^\.\//, '')}`])
+      return shown.code === 0 ? shown.stdout : undefined
+    }
+  }
+}
+
+/** A file the GitHub API could not give, for a reason other than its absence. */
+export class UnreadableFile extends Error {}
+
+/** The files of `ref` read through the GitHub contents API (needs `contents: read`). */
+export function apiFiles(client: GitHubClient, repository: Repository, ref: string): RepositoryFiles {
+  return {
+    where: `commit ${ref.slice(0, 7)} (read through the GitHub API)`,
+    async read(path) {
+      if (!isInsideRepository(path)) return undefined
+      try {
+        const answer = await client.rest.repos.getContent({
+          ...repository,
+          path: path.replace(/^\.\//, ''),
+          ref,
+          mediaType: { format: 'raw' }
+        })
+        return typeof answer.data === 'string' ? answer.data : undefined
+      } catch (error) {
+        if ((error as { status?: unknown }).status === 404) return undefined
+        if (isPermissionError(error)) {
+          throw new UnreadableFile(
+            `the GitHub API refused to read ${path} at ${ref} (${describeGitHubError(error)}): give the job 'permissions: contents: read', or check out the base commit (actions/checkout with fetch-depth: 0).`
+          )
+        }
+        throw new UnreadableFile(`the GitHub API could not read ${path} at ${ref}: ${describeGitHubError(error)}.`)
+      }
+    }
+  }
+}
