@@ -10,6 +10,7 @@ import { objectKeyOf, seedS3, vendorArchive } from '../__tests__/support/archive
 import { findNode24 } from '../__tests__/support/node24.js'
 import { startStandIn } from '../__tests__/support/opentok-standin.js'
 import { runAction } from '../__tests__/support/run-action.js'
+import { scratchRepo } from '../__tests__/support/scratch-repo.js'
 import { startS3Emulator } from '../__tests__/support/s3-emulator.js'
 
 const project = { apiKey: '46000001', apiSecret: 'demo-api-secret-0123456789abcdef' }
@@ -61,6 +62,35 @@ await seedS3(
   [archives[1], archives[2]].map(a => objectKeyOf(project.apiKey, a))
 )
 
+// The plan: a pull request of a repository whose file turns fallback to none, drops encryption,
+// moves production to another container and adds a project over http://.
+const before = [
+  'projects:',
+  '  staging:',
+  '    api-key: "46000001"',
+  '    bucket: acme-staging-archives',
+  '    access-key: AKIADEMO0000EXAMPLE',
+  '    fallback: opentok',
+  '  production:',
+  `    application-id: ${application.applicationId}`,
+  '    type: azure',
+  '    account-name: acmearchives',
+  '    container: archives',
+  '    certificate: none',
+  ''
+].join('\n')
+const after = before
+  .replace('fallback: opentok', 'fallback: none')
+  .replace('container: archives', 'container: archives-2026')
+  .concat(
+    '  lab:\n    api-key: "46000003"\n    bucket: lab-archives\n    access-key: AKIALAB\n    endpoint: http://minio.lab.internal:9000\n'
+  )
+const review = scratchRepo([{ '.github/opentok-archive-target.yml': before }, { '.github/opentok-archive-target.yml': after }])
+const pullRequestEvent = review.event({
+  number: 42,
+  pull_request: { number: 42, base: { sha: review.commits[0] }, head: { repo: { full_name: 'someone/video-app' } } }
+})
+
 const openTokCredentials = { 'api-key': project.apiKey, 'api-secret': project.apiSecret, 'api-url': openTok.url }
 const s3 = { bucket: 'acme-video-archives', 'access-key': 'AKIADEMO0000EXAMPLE', 'secret-key': 'demo/secret+key/0123456789' }
 const scenarios = [
@@ -100,6 +130,12 @@ const scenarios = [
     inputs: { ...openTokCredentials, ...s3, endpoint: storage.url, operation: 'audit', since: '24h' }
   },
   {
+    title: 'Plan of a pull request (from a fork: no token to comment with, so the plan is in the job summary); no secret given',
+    inputs: { operation: 'plan', 'config-file': '.github/opentok-archive-target.yml' },
+    env: { GITHUB_WORKSPACE: review.dir, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: pullRequestEvent },
+    cwd: review.dir
+  },
+  {
     title: 'Typos in the inputs: refused before anything is sent, listed in the summary',
     inputs: { ...openTokCredentials, type: 's4', bucket: 'Acme_Video_Archives' }
   }
@@ -108,7 +144,10 @@ const scenarios = [
 let failed = false
 for (const scenario of scenarios) {
   const before = openTok.requests.length + vonage.requests.length
-  const run = await runAction(scenario.inputs, { env: { GITHUB_WORKSPACE: workspace, RUNNER_TEMP: workspace } })
+  const run = await runAction(scenario.inputs, {
+    env: { GITHUB_WORKSPACE: workspace, RUNNER_TEMP: workspace, ...scenario.env },
+    ...(scenario.cwd === undefined ? {} : { cwd: scenario.cwd })
+  })
   console.log(`\n━━ ${scenario.title}`)
   console.log(`exit code ${run.code}; requests the stand-ins received: ${openTok.requests.length + vonage.requests.length - before}`)
   console.log('── what the action printed')
@@ -123,6 +162,7 @@ await openTok.close()
 await vonage.close()
 await storage.close()
 rmSync(workspace, { recursive: true, force: true })
+review.remove()
 if (failed) {
   console.error('A stand-in saw requests that break the vendor contract.')
   process.exit(1)
