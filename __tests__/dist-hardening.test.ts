@@ -170,4 +170,32 @@ describe('redaction that escaping cannot fool', () => {
       { numRuns: 30 }
     )
   })
+
+  it('property: a vendor answer quoting the body base64-encoded, escaped by any JSON encoder, leaks nothing', async () => {
+    const unit = fc.constantFrom(...Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)))
+    const encoders: Array<(value: string) => string> = [
+      value => JSON.stringify(value),
+      value => JSON.stringify(value).replace(/\//g, '\\/'),
+      value =>
+        `"${[...value].map(c => (/[A-Za-z0-9]/.test(c) ? c : `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`)).join('')}"`
+    ]
+    await fc.assert(
+      fc.asyncProperty(
+        fc.string({ unit, minLength: 3, maxLength: 20 }).map(s => `Zq9${s}x7W`),
+        fc.integer({ min: 0, max: encoders.length - 1 }),
+        fc.string({ maxLength: 3 }),
+        fc.constantFrom('base64', 'base64url'),
+        fc.constantFrom(400, 200),
+        async (secretKey, encoder, prefix, alphabet, status) => {
+          standIn.requests.length = 0
+          const echoed = `${prefix}{"type":"s3","config":{"secretKey":${encoders[encoder]!(secretKey)}},"fallback":"none"}`
+          const encoded = Buffer.from(echoed).toString(alphabet as BufferEncoding)
+          standIn.answer({ status, body: JSON.stringify({ code: -1, message: `got ${encoded}` }) })
+          const run = await act({ 'secret-key': secretKey, 'max-attempts': '1' }, { RUNNER_DEBUG: '1' })
+          expect(findLeaks(run, [...secrets(), secretKey])).toEqual([])
+        }
+      ),
+      { numRuns: 25, seed: 1616 }
+    )
+  })
 })

@@ -1411,21 +1411,36 @@ function scrub(text, secrets) {
     }
     return quotesSecret(result, secrets) ? `(${text.length} characters withheld: they quote a secret)` : result;
 }
-/** Whether `text` holds any of `secrets` in any form: as it is, escaped at any depth, URL-encoded or base64. */
+/**
+ * Whether `text` holds any of `secrets` in any form: as it is, escaped at any depth, URL-encoded,
+ * or inside base64 (every run decoded at each alignment, then read the same way). The net under
+ * the replacement: what it still finds is withheld.
+ */
 function quotesSecret(text, secrets) {
-    const plain = unescapeAll(text);
-    const bare = text.replace(/\\/g, '');
-    return secrets
-        .filter(secret => secret.length >= MIN_SECRET_LENGTH)
-        .some(secret => {
+    const known = secrets.filter(secret => secret.length >= MIN_SECRET_LENGTH);
+    if (known.length === 0)
+        return false;
+    const readings = [text, ...decodedRuns(text)];
+    return known.some(secret => {
         if (formsOf(secret).some(form => text.includes(form)))
             return true;
         const plainSecret = unescapeAll(secret);
-        if (plainSecret.length >= MIN_SECRET_LENGTH && plain.includes(plainSecret))
-            return true;
         const bareSecret = secret.replace(/\\/g, '');
-        return bareSecret.length >= MIN_SECRET_LENGTH && bare.includes(bareSecret);
+        return readings.some(reading => {
+            if (plainSecret.length >= MIN_SECRET_LENGTH && unescapeAll(reading).includes(plainSecret))
+                return true;
+            return bareSecret.length >= MIN_SECRET_LENGTH && reading.replace(/\\/g, '').includes(bareSecret);
+        });
     });
+}
+/** What the base64 and base64url runs of `text` decode to, at each alignment. */
+function decodedRuns(text) {
+    const decoded = [];
+    for (const run of text.match(/[A-Za-z0-9+/_-]{12,}={0,2}/g) ?? []) {
+        for (let offset = 0; offset < 4; offset++)
+            decoded.push(Buffer.from(run.slice(offset), 'base64').toString('utf8'));
+    }
+    return decoded;
 }
 function redactValue(value, secrets) {
     if (typeof value === 'string') {
@@ -1448,31 +1463,63 @@ function replaceForms(text, secrets) {
 }
 const formsCache = new Map();
 /**
+ * How JSON encoders other than JSON.stringify write a string: with `/` as `\/` (PHP, Java),
+ * with `<`, `>` and `&` as `\u003c` (Go), or with every symbol as `\u002B` (.NET). A vendor that
+ * echoes a request body may have re-encoded it with any of them, then base64-encoded it.
+ */
+const ENCODERS = [
+    value => JSON.stringify(value).slice(1, -1).replace(/\//g, '\\/'),
+    value => JSON.stringify(value).slice(1, -1).replace(/[<>&]/g, c => `\\u00${c.charCodeAt(0).toString(16)}`),
+    ...[true, false].flatMap(upper => [
+        (value) => [...value].map(c => (/[A-Za-z0-9 /]/.test(c) ? c : unicodeEscape(c, upper))).join(''),
+        (value) => [...value].map(c => (/[A-Za-z0-9 ]/.test(c) ? c : unicodeEscape(c, upper))).join('')
+    ])
+];
+function unicodeEscape(c, upper) {
+    const code = c.charCodeAt(0);
+    if (c.length > 1 || code > 0xffff)
+        return c;
+    const hex = code.toString(16).padStart(4, '0');
+    return `\\u${upper ? hex.toUpperCase() : hex}`;
+}
+/**
  * The forms a secret can be quoted in, longest first: as it is; JSON-escaped once to four times;
- * URL-encoded once or twice; and the part of its base64 (and base64url) that does not depend on
- * the bytes around it, at each of the three alignments.
+ * as other JSON encoders write it (ENCODERS); URL-encoded once or twice; and, for each of these,
+ * the part of its base64 (and base64url) that does not depend on the bytes around it, at each
+ * of the three alignments: a body echoed in base64 carries the secret in one of its escaped forms.
  */
 function formsOf(secret) {
     const cached = formsCache.get(secret);
     if (cached !== undefined)
         return cached;
-    const forms = new Set([secret]);
+    const texts = new Set([secret]);
     let escaped = secret;
     for (let depth = 0; depth < MAX_ESCAPE_DEPTH; depth++) {
         escaped = JSON.stringify(escaped).slice(1, -1);
-        forms.add(escaped);
+        texts.add(escaped);
     }
-    forms.add(encodeURIComponent(secret)).add(encodeURIComponent(encodeURIComponent(secret)));
-    const bytes = Buffer.from(secret, 'utf8');
+    for (const encode of ENCODERS)
+        texts.add(encode(secret));
+    texts.add(encodeURIComponent(secret)).add(encodeURIComponent(encodeURIComponent(secret)));
+    const forms = new Set(texts);
+    for (const text of texts)
+        for (const core of base64Cores(text))
+            forms.add(core).add(core.replace(/\+/g, '-').replace(/\//g, '_'));
+    const result = [...forms].filter(form => form.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length);
+    formsCache.set(secret, result);
+    return result;
+}
+/** The base64 of `text` that does not depend on the bytes around it, at each of the three alignments. */
+function base64Cores(text) {
+    const bytes = Buffer.from(text, 'utf8');
+    const cores = [];
     for (let offset = 0; offset < 3; offset++) {
         const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString('base64');
         const core = encoded.slice(Math.ceil((8 * offset) / 6), Math.floor((8 * (offset + bytes.length)) / 6));
         if (core.length >= 6)
-            forms.add(core).add(core.replace(/\+/g, '-').replace(/\//g, '_'));
+            cores.push(core);
     }
-    const result = [...forms].filter(form => form.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length);
-    formsCache.set(secret, result);
-    return result;
+    return cores;
 }
 /** Undoes JSON escapes, URL-encoding and HTML numeric entities, repeatedly, then drops stray backslashes. */
 function unescapeAll(text) {

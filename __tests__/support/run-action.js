@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
+import { revealsSecret } from './reveals.js'
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const DIST = join(ROOT, 'dist', 'index.js')
@@ -110,47 +111,9 @@ export async function runAction(inputs, options = {}) {
 }
 
 /**
- * The forms a secret can be read back from: as it is, JSON-escaped once to four times,
- * URL-encoded, and the part of its base64 / base64url that does not depend on its neighbours, at
- * each of the three alignments. Written here independently of the action's own redaction.
- * @param {string} secret
- * @returns {string[]}
- */
-export function secretForms(secret) {
-  const forms = new Set([secret])
-  let escaped = secret
-  for (let depth = 0; depth < 4; depth++) forms.add((escaped = JSON.stringify(escaped).slice(1, -1)))
-  forms.add(encodeURIComponent(secret))
-  const bytes = Buffer.from(secret, 'utf8')
-  for (let offset = 0; offset < 3; offset++) {
-    const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString('base64')
-    const core = encoded.slice(Math.ceil((8 * offset) / 6), Math.floor((8 * (offset + bytes.length)) / 6))
-    if (core.length >= 8) forms.add(core).add(core.replace(/\+/g, '-').replace(/\//g, '_'))
-  }
-  return [...forms].filter(form => form.length >= 4)
-}
-
-/**
- * Undoes what could hide a secret from a plain search: the runner's command escaping (%25, %0A,
- * %0D and, in properties, %3A and %2C), HTML entities of the summary, and backslashes.
- * @param {string} text
- * @returns {string[]} the text in each reading
- */
-function readings(text) {
-  const unescaped = text
-    .replace(/%0A/g, '\n')
-    .replace(/%0D/g, '\r')
-    .replace(/%3A/g, ':')
-    .replace(/%2C/g, ',')
-    .replace(/&#(\d+);/g, (_, code) => String.fromCodePoint(Number(code)))
-    .replace(/%25/g, '%')
-  return [text, unescaped, unescaped.replace(/\\/g, '')]
-}
-
-/**
- * Where each secret appears, in any form (secretForms) and any reading (readings), in what a run
- * printed and wrote, other than on `::add-mask::` lines (which the runner consumes); and each
- * secret the runner was never told to mask.
+ * Where each secret can be read back, in any form and any escaping (reveals.js, the tests' own
+ * judge), from what a run printed and wrote, other than on `::add-mask::` lines (which the runner
+ * consumes); and each secret the runner was never told to mask although it appears.
  * @param {ActionRun} run
  * @param {string[]} secrets
  * @returns {string[]} one entry per leak, empty when none
@@ -165,16 +128,11 @@ export function findLeaks(run, secrets) {
     if (!maskLines.includes(`::add-mask::${escapeCommand(secret)}`) && Object.values(places).some(text => text.includes(secret))) {
       leaks.push(`never masked: ${secret.slice(0, 6)}…`)
     }
-    const bare = secret.replace(/\\/g, '')
     for (const [place, text] of Object.entries(places)) {
-      for (const reading of readings(text)) {
-        const form = secretForms(secret).find(f => reading.includes(f)) ?? (bare.length >= 4 && reading.includes(bare) ? bare : undefined)
-        if (form !== undefined) {
-          const at = reading.indexOf(form)
-          leaks.push(`${place}: …${reading.slice(Math.max(0, at - 40), at + 20).replace(/\n/g, '⏎')}…`)
-          break
-        }
-      }
+      // Line by line: a leak is named by the line that holds it, and short texts are judged fast.
+      const candidates = secret.includes('\n') ? [text] : text.split('\n')
+      const line = candidates.find(candidate => revealsSecret(candidate, secret))
+      if (line !== undefined) leaks.push(`${place}: ${line.slice(0, 120)}`)
     }
   }
   return leaks
