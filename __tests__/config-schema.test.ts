@@ -29,7 +29,7 @@ async function actionAccepts(text: string): Promise<boolean> {
     workspace,
     () => {}
   )
-  if (!gathered.ok) return false
+  if (!gathered.ok || gathered.settings.problems.length > 0) return false
   return readPlan(gathered.settings.read, new Date()).ok
 }
 const schemaAccepts = (text: string): boolean => validate(parse(text)) === true

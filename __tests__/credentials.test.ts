@@ -39,7 +39,13 @@ describe('credentials', () => {
     const explicit = plan({ ...storage, 'application-id': applicationId, 'private-key': privateKey })
     expect(sdk.ok && explicit.ok).toBe(true)
     if (!sdk.ok || !explicit.ok) return
-    expect(sdk.plan).toEqual(explicit.plan)
+    // The same request; only what a refusal names differs: the inputs as the user gave them.
+    expect({ ...sdk.plan, credentials: { ...sdk.plan.credentials, givenAs: undefined } }).toEqual({
+      ...explicit.plan,
+      credentials: { ...explicit.plan.credentials, givenAs: undefined }
+    })
+    expect(sdk.plan.credentials).toMatchObject({ givenAs: ['api-key', 'api-secret'] })
+    expect(explicit.plan.credentials).not.toHaveProperty('givenAs')
     expect(sdk.notices).toHaveLength(1)
     expect(sdk.notices[0]).toMatch(/'application-id' and 'private-key'/)
     expect(explicit.notices).toEqual([])

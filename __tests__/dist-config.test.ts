@@ -173,7 +173,7 @@ describe('a configuration file, through dist/', () => {
     expect(errorsOf(run).join('\n')).toMatch(message)
     // A place in the file is an annotation on it; the file as a whole is the input that named it.
     expect(errorsOf(run).join('\n')).toMatch(new RegExp(`title=Invalid (setting%3A ${setting},file=|input%3A ${setting}::)`))
-    expect(run.outputs).toEqual({ status: '', attempts: '0', target: '', verified: 'skipped' })
+    expect(run.outputs).toEqual({ result: 'refused', status: '', attempts: '0', target: '', verified: 'skipped' })
     expect(run.summary).toContain(`<td>${setting}</td>`)
     noLeaks(
       run,
@@ -214,7 +214,7 @@ describe('a configuration file, through dist/', () => {
     expect(standIn.requests).toHaveLength(0)
     expect(run.stdout).toMatch(/::notice::Dry run without 'api-secret', 'secret-key'/)
     expect(run.stdout).toMatch(/::notice::Storage check skipped/)
-    expect(run.outputs).toEqual({ status: '', attempts: '0', target: 's3://acme-staging-archives', verified: 'skipped' })
+    expect(run.outputs).toEqual({ result: 'dry-run', status: '', attempts: '0', target: 's3://acme-staging-archives', verified: 'skipped' })
     expect(run.summary).toContain('skipped: the storage secret was not given (dry run)')
   })
 

@@ -47,7 +47,7 @@ describe('a private key in certificate', () => {
     expect(run.stdout).toContain(`::add-mask::${certificate.trim().replace(/%/g, '%25').replace(/\n/g, '%0A')}`)
     for (const line of keyLines) expect(run.stdout).toContain(`::add-mask::${line}`)
     expect(findLeaks(run, [...secrets(), ...keyLines])).toEqual([])
-    expect(run.outputs).toEqual({ status: '', attempts: '0', target: '', verified: 'skipped' })
+    expect(run.outputs).toEqual({ result: 'refused', status: '', attempts: '0', target: '', verified: 'skipped' })
   })
 })
 
@@ -105,7 +105,7 @@ describe('every failure is reported where users look', () => {
   it('input errors write the summary table and the outputs', async () => {
     const run = await act({ type: 'gcs', bucket: 'Bad Bucket', 'max-attempts': '0' })
     expect(run.code).toBe(1)
-    expect(run.outputs).toEqual({ status: '', attempts: '0', target: '', verified: 'skipped' })
+    expect(run.outputs).toEqual({ result: 'refused', status: '', attempts: '0', target: '', verified: 'skipped' })
     expect(run.summary).toContain('invalid settings')
     for (const input of ['type', 'bucket', 'max-attempts']) expect(run.summary).toContain(`<td>${input}</td><td>input</td>`)
     expect(run.summary).toMatch(/&#39;type&#39; must be one of &#39;s3&#39;, &#39;azure&#39;/)

@@ -59,7 +59,7 @@ describe.each([
     })
     expect(run.stdout).toContain('Vonage Video answered 200')
     expect(run.summary).toContain(`<td>Project</td><td>Vonage application ${applicationId}</td>`)
-    expect(run.outputs).toEqual({ status: '200', attempts: '1', target: 's3://acme-archives', verified: 'skipped' })
+    expect(run.outputs).toEqual({ result: 'unverified', status: '200', attempts: '1', target: 's3://acme-archives', verified: 'skipped' })
     expectNoLeaks(run)
   })
 

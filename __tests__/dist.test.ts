@@ -58,7 +58,7 @@ describe.each([
       fallback: 'none'
     })
     expect(request.headers['user-agent']).toMatch(/^opentok-archive-target-action\/\d+\.\d+\.\d+$/)
-    expect(run.outputs).toEqual({ status: '200', attempts: '1', target: 's3://acme-archives', verified: 'skipped' })
+    expect(run.outputs).toEqual({ result: 'unverified', status: '200', attempts: '1', target: 's3://acme-archives', verified: 'skipped' })
     expect(run.summary).toContain('<td>Bucket</td><td>acme-archives</td>')
     expect(run.summary).toContain('example-org/video-app · Deploy #56')
     expectNoLeaks(run)
@@ -147,7 +147,7 @@ describe.each([
     expect(run.code).toBe(0)
     expect(standIn.requests).toHaveLength(0)
     expect(run.stdout).toContain('"secretKey":"***"')
-    expect(run.outputs).toEqual({ status: '', attempts: '0', target: 's3://acme-archives', verified: 'skipped' })
+    expect(run.outputs).toEqual({ result: 'dry-run', status: '', attempts: '0', target: 's3://acme-archives', verified: 'skipped' })
     expect(run.summary).toContain('dry run: nothing was sent to the vendor')
     expectNoLeaks(run)
   })

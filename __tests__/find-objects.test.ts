@@ -89,12 +89,15 @@ describe('S3, against an emulator that checks SigV4', () => {
 
   it('names the secret key when the signature is refused, and the bucket when it does not exist', async () => {
     const refused = await makeObjectFinder(target('wrong/secret/key/000000'), io(['wrong/secret/key/000000']))('46000042/a1/')
-    expect(refused).toEqual({
-      ok: false,
-      summary: 'refused: SignatureDoesNotMatch (HTTP 403)',
-      error:
-        "Audit could not read the target: the list of s3://archives/46000042/a1/ was refused with SignatureDoesNotMatch (HTTP 403): the secret key does not belong to the access key: check 'secret-key'. No archive was judged. Fix the storage settings, or give 'verify: false' to audit statuses alone."
-    })
+    expect(refused).toMatchObject({ ok: false, summary: 'refused: SignatureDoesNotMatch (HTTP 403)' })
+    const error = refused.ok ? '' : refused.error
+    expect(
+      error.startsWith(
+        "Audit could not read the target: the list of s3://archives/46000042/a1/ was refused with SignatureDoesNotMatch (HTTP 403): the secret key does not belong to the access key: check 'secret-key'."
+      )
+    ).toBe(true)
+    expect(error.endsWith("No archive was judged. Fix the storage settings, or give 'verify: false' to audit statuses alone.")).toBe(true)
+    expect(error).not.toContain('wrong/secret/key')
     const noBucket = await makeObjectFinder({ ...target(), bucket: 'no-such-bucket' }, io())('46000042/a1/')
     expect(noBucket.ok === false && noBucket.error).toContain("NoSuchBucket (HTTP 404): the bucket does not exist: check 'bucket'")
   })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { setOutputs, summaryRows, type RunReport } from '../src/report.js'
+import { resultOf, setOutputs, summaryRows, type RunReport } from '../src/report.js'
 import { s3Plan } from './support/plans.js'
 
 const plan = s3Plan()
@@ -13,10 +13,32 @@ const report: RunReport = {
 }
 
 describe('report', () => {
-  it('sets the four outputs', () => {
-    const outputs: Record<string, string> = {}
-    setOutputs(report, (name, value) => (outputs[name] = value))
-    expect(outputs).toEqual({ status: '200', attempts: '2', target: 's3://acme', verified: 'true' })
+  it('sets the outputs, with the target only when the vendor accepted it or would in a dry run', () => {
+    const outputs = (result: Parameters<typeof setOutputs>[1], from: RunReport = report) => {
+      const written: Record<string, string> = {}
+      setOutputs(from, result, (name, value) => (written[name] = value))
+      return written
+    }
+    expect(outputs('set')).toEqual({ result: 'set', status: '200', attempts: '2', target: 's3://acme', verified: 'true' })
+    expect(outputs('unverified').target).toBe('s3://acme')
+    expect(outputs('dry-run').target).toBe('s3://acme')
+    expect(outputs('failed', { ...report, status: 403 })).toEqual({
+      result: 'failed',
+      status: '403',
+      attempts: '2',
+      target: '',
+      verified: 'true'
+    })
+    expect(outputs('deleted').target).toBe('')
+  })
+
+  it('says what a run came to in one word', () => {
+    expect(resultOf(report, false)).toBe('set')
+    expect(resultOf({ ...report, verified: 'skipped' }, false)).toBe('unverified')
+    expect(resultOf(report, true)).toBe('failed')
+    expect(resultOf({ ...report, plan: s3Plan({ dryRun: true }) }, false)).toBe('dry-run')
+    expect(resultOf({ ...report, plan: s3Plan({ dryRun: true }) }, true)).toBe('failed')
+    expect(resultOf({ ...report, plan: s3Plan({ operation: 'delete' }) }, false)).toBe('deleted')
   })
 
   it('summarises what was done without any secret', () => {

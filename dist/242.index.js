@@ -99,7 +99,9 @@ function blobRequestHeaders(method, url, target, body, nowMs) {
 
 
 /** The failed check for a request that got no 2xx, or undefined when it succeeded. */
-function storageRefusal(action, where, answer, failure, secrets, dnsHint, wording) {
+function storageRefusal(action, where, answer, failure, secrets, dnsHint, wording, 
+/** A further hint for a refusal that only the caller can explain (an 'sse' the service lacks). */
+explain) {
     if (answer === undefined && failure !== undefined && /^ENOTFOUND\b/.test(failure)) {
         // A name that does not resolve is a wrong setting, not an unreachable network: name the input.
         return {
@@ -117,12 +119,14 @@ function storageRefusal(action, where, answer, failure, secrets, dnsHint, wordin
     }
     if (answer.status >= 200 && answer.status < 300)
         return undefined;
-    const { code } = (0,_storage_error_js__WEBPACK_IMPORTED_MODULE_1__/* .parseStorageError */ .D)(answer.body, answer.headers);
+    const { code, message } = (0,_storage_error_js__WEBPACK_IMPORTED_MODULE_1__/* .parseStorageError */ .D)(answer.body, answer.headers);
     const named = code === undefined ? `HTTP ${answer.status}` : `${code} (HTTP ${answer.status})`;
+    const said = message === undefined ? '' : ` The service said: "${(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(message, secrets)}".`;
+    const more = explain?.(code, answer.status);
     return {
         verified: 'false',
         summary: `refused: ${named}`,
-        error: `${wording.failed}: the ${action} of ${where} was refused with ${named}: ${(0,_storage_error_js__WEBPACK_IMPORTED_MODULE_1__/* .hintFor */ .J)(code, answer.status, action)} ${wording.tail}`
+        error: `${wording.failed}: the ${action} of ${where} was refused with ${named}: ${(0,_storage_error_js__WEBPACK_IMPORTED_MODULE_1__/* .hintFor */ .J)(code, answer.status, action)}${said}${more === undefined ? '' : ` ${more}`} ${wording.tail}`
     };
 }
 
@@ -138,6 +142,7 @@ __webpack_require__.d(__webpack_exports__, {
   Mr: () => (/* binding */ AMAZON_S3),
   t9: () => (/* binding */ DEFAULT_REGION),
   Vv: () => (/* binding */ listS3),
+  $M: () => (/* binding */ s3DnsHint),
   kf: () => (/* binding */ sendToS3)
 });
 
@@ -472,6 +477,17 @@ function listUrl(bucket, endpoint, region, prefix) {
     return `${endpoint}/${encodeURIComponent(bucket)}${query}`;
 }
 /**
+ * What a host that does not resolve means. Amazon S3 answers for every bucket name through
+ * wildcard DNS, so there it is the runner's DNS or network, never 'bucket'; a custom endpoint is
+ * addressed path-style, so its own host is the one at fault.
+ */
+function s3DnsHint(target, endpoint, region) {
+    if (target.endpoint !== undefined)
+        return `the host of 'endpoint' (${new URL(endpoint).hostname}) does not resolve: check 'endpoint'.`;
+    const host = new URL(objectUrl(target.bucket, endpoint, region, 'x')).hostname;
+    return `this runner could not resolve ${host}. Amazon S3 answers for any bucket name, so this is the runner's DNS or network, not 'bucket': check them, set HTTPS_PROXY if the runner must go through a proxy, or give 'verify: false' if it cannot reach the storage.`;
+}
+/**
  * Sends one signed S3 request; when the answer names another region for the bucket
  * (x-amz-bucket-region, or <Region> in AuthorizationHeaderMalformed / PermanentRedirect), signs
  * again for that region and retries once there.
@@ -550,7 +566,15 @@ function parseStorageError(body, headers) {
     // Only code-shaped values: the text is printed, and a body may quote anything.
     const code = [header('x-ms-error-code'), tag('Code')].find(value => value !== undefined && /^[A-Za-z0-9.]{1,64}$/.test(value));
     const region = [header('x-amz-bucket-region'), tag('Region')].find(value => value !== undefined && /^[a-z0-9-]{1,40}$/.test(value));
-    return { ...(code === undefined ? {} : { code }), ...(region === undefined ? {} : { region }) };
+    // The service's own words help (MinIO: "A header you provided implies functionality that is not
+    // implemented"), but a body may quote anything: one printable line, at most 200 characters.
+    const said = tag('Message')?.replace(/&(lt|gt|quot|apos|amp);/g, (_, n) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[n] ?? '');
+    const message = said !== undefined && /^[\x20-\x7e]{1,200}$/.test(said) ? said : undefined;
+    return {
+        ...(code === undefined ? {} : { code }),
+        ...(region === undefined ? {} : { region }),
+        ...(message === undefined ? {} : { message })
+    };
 }
 const HINTS = {
     InvalidAccessKeyId: "the access key ID does not exist at this service: check 'access-key' (and 'endpoint').",
@@ -565,7 +589,8 @@ const HINTS = {
     ContainerNotFound: "the container does not exist: check 'container'.",
     ResourceNotFound: "the account or container does not exist: check 'account-name', 'container' and 'domain'.",
     AccountIsDisabled: 'the storage account is disabled.',
-    InvalidAuthenticationInfo: "the authentication was malformed: check 'account-key'."
+    InvalidAuthenticationInfo: "the authentication was malformed: check 'account-key'.",
+    NotImplemented: 'the service does not implement something the request asked for.'
 };
 /** Where listing needs another permission than writing, the hint says so. */
 const LIST_HINTS = {

@@ -11,21 +11,10 @@ exports.modules = {
 /* harmony export */   O$: () => (/* binding */ parseProjects),
 /* harmony export */   readConfigFile: () => (/* binding */ readConfigFile)
 /* harmony export */ });
-/* unused harmony exports FILE_SETTINGS, parseConfig */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _inputs_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6454);
-/* harmony import */ var _pem_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7165);
-/**
- * The configuration file: one reviewed YAML file with the desired archive target of every
- * project, read by deploy, nightly enforcement and pull-request checks alike. This module only
- * reads the chosen project's entry into `setting → value` with the line it came from; what the
- * values mean is judged by the same rules as the inputs (inputs/). `yaml` is imported only here,
- * and only when a configuration file is used, so plain-input runs never load it.
- */
-
+/* unused harmony exports FILE_SETTINGS, secretInputOf, parseConfig */
+/* harmony import */ var _inputs_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6454);
+/* harmony import */ var _pem_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7165);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8986);
 
 
 
@@ -52,38 +41,42 @@ const FILE_SETTINGS = [
 /** Settings YAML may write as a number or a boolean; every other setting is text. */
 const INTEGER_SETTINGS = new Set(['api-key', 'max-attempts', 'timeout-seconds']);
 const BOOLEAN_SETTINGS = new Set(['verify']);
-/** Secret names as the vendor's JSON spells them, refused as well. */
-const SECRET_SPELLINGS = new Set([
-    ..._inputs_index_js__WEBPACK_IMPORTED_MODULE_2__/* .SECRET_INPUTS */ .pH,
-    'apiSecret',
-    'privateKey',
-    'private_key',
-    'secretKey',
-    'accountKey',
-    'api_secret'
-]);
+/**
+ * Every spelling of a secret setting, by its letters alone (case, '-', '_' and spaces dropped),
+ * and the input that takes it: `secretKey`, `secret_key`, `SecretKey` and `SECRET-KEY` are all
+ * 'secret-key'. They are refused and masked wherever they stand in the file.
+ */
+const SECRET_SETTINGS = {
+    apisecret: 'api-secret',
+    privatekey: 'private-key',
+    secretkey: 'secret-key',
+    secretaccesskey: 'secret-key',
+    awssecretaccesskey: 'secret-key',
+    accountkey: 'account-key',
+    storagekey: 'account-key',
+    githubtoken: 'github-token'
+};
+/** The input a secret setting belongs to, whatever its spelling; undefined for any other setting. */
+function secretInputOf(setting) {
+    return SECRET_SETTINGS[setting.toLowerCase().replace(/[-_\s]/g, '')];
+}
 const PROJECT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 /**
  * Reads `file` (relative to `workspace`) and returns the entry of `project`. `named` says how the
  * file was chosen, for messages: by 'config-file', or as the default when only 'project' was given.
  */
 async function readConfigFile(file, workspace, project, mask, named = `'config-file' names ${file}`) {
-    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace, file);
-    const inside = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(workspace, path);
-    if ((0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(file) || inside.startsWith('..')) {
-        return fail('config-file', `'config-file' must be a path inside the repository's workspace, such as ${DEFAULT_CONFIG_FILE}; got '${file}'.`);
+    const read = await (0,_files_js__WEBPACK_IMPORTED_MODULE_1__/* .readInWorkspace */ .Z3)(workspace, file);
+    if (!read.ok) {
+        const why = {
+            outside: `'config-file' must be a path inside the repository's workspace, such as ${DEFAULT_CONFIG_FILE}; got '${file.slice(0, 80)}'.`,
+            missing: `${named}, which is not in the workspace (${workspace}). Check out the repository first (actions/checkout), or fix the path.`,
+            'link-outside': `'config-file' ${file} is a symbolic link that leads outside the workspace; it is not read.`,
+            unreadable: `'config-file' ${file} could not be read: ${read.code ?? 'unknown error'}.`
+        }[read.why];
+        return fail('config-file', why);
     }
-    let text;
-    try {
-        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
-    }
-    catch (error) {
-        const missing = error.code === 'ENOENT';
-        return fail('config-file', missing
-            ? `${named}, which is not in the workspace (${workspace}). Check out the repository first (actions/checkout), or fix the path.`
-            : `'config-file' ${file} could not be read: ${error.code ?? 'unknown error'}.`);
-    }
-    return parseConfig(text, file, project, mask);
+    return parseConfig(read.text, file, project, mask);
 }
 /**
  * Parses the file's text and returns the entry of `project`. Every secret-looking value in the
@@ -105,10 +98,12 @@ async function parseConfig(text, file, project, mask) {
     if (reading === undefined) {
         return fail('project', `'project' '${chosen}' is not in ${file}; it has ${names.map(n => `'${n}'`).join(', ')}.`);
     }
-    const problems = [...document.problems, ...reading.problems];
-    if (problems.length > 0 || reading.entry === undefined)
+    // A committed secret is compromised whichever project it sits in: refused even in one not chosen.
+    const secretsElsewhere = document.projects.filter(p => p.name !== chosen).flatMap(p => p.problems.filter(problem => problem.secret));
+    const problems = [...document.problems, ...reading.problems, ...secretsElsewhere];
+    if (reading.entry === undefined)
         return { ok: false, problems };
-    return { ok: true, entry: reading.entry };
+    return { ok: true, entry: reading.entry, problems };
 }
 /**
  * Parses the file's text into every project's entry, masking every secret-looking value in the
@@ -175,10 +170,12 @@ async function parseProjects(text, file, mask) {
             const setting = keyOf(item, yaml);
             const place = at(item.key);
             const value = item.value;
-            if (SECRET_SPELLINGS.has(setting)) {
+            const secretInput = secretInputOf(setting);
+            if (secretInput !== undefined) {
                 own.push({
-                    setting,
-                    message: `project '${name}' holds the secret '${setting}' (its value is masked and not shown). Secrets never go in the file: pass it as the input '${setting}' from a GitHub secret, remove it from the file, and rotate it, since it has been committed.`,
+                    setting: secretInput,
+                    message: `project '${name}' holds the secret '${setting}' (its value is masked and not shown). Secrets never go in the file: remove it from the file, rotate it, since it has been committed, and pass the new one as the input '${secretInput}' from a GitHub secret.`,
+                    secret: true,
                     ...place
                 });
                 continue;
@@ -197,9 +194,7 @@ async function parseProjects(text, file, mask) {
             else
                 values.set(setting, { value: text, line: place.line ?? 0, ...(place.column === undefined ? {} : { column: place.column }) });
         }
-        if (own.length > 0)
-            return { name, ...lineOf(where), problems: own };
-        return { name, ...lineOf(where), entry: { file, project: name, values }, problems: [] };
+        return { name, ...lineOf(where), entry: { file, project: name, values }, problems: own };
     });
     return { problems, projects: readings };
 }
@@ -237,7 +232,7 @@ function maskSecretsIn(node, yaml, mask, secretKey = false) {
         for (const item of node.items) {
             if (yaml.isPair(item)) {
                 const key = yaml.isScalar(item.key) ? String(item.key.value) : '';
-                maskSecretsIn(item.value, yaml, mask, SECRET_SPELLINGS.has(key));
+                maskSecretsIn(item.value, yaml, mask, secretInputOf(key) !== undefined);
             }
             else {
                 maskSecretsIn(item, yaml, mask, secretKey);
@@ -247,8 +242,8 @@ function maskSecretsIn(node, yaml, mask, secretKey = false) {
     }
     if (yaml.isScalar(node)) {
         const text = String(node.value ?? '');
-        if (text !== '' && (secretKey || (0,_pem_js__WEBPACK_IMPORTED_MODULE_3__/* .holdsPrivateKey */ .j)(text)))
-            for (const secret of (0,_inputs_index_js__WEBPACK_IMPORTED_MODULE_2__/* .maskValuesOf */ .sg)(text))
+        if (text !== '' && (secretKey || (0,_pem_js__WEBPACK_IMPORTED_MODULE_2__/* .holdsPrivateKey */ .j)(text)))
+            for (const secret of (0,_inputs_index_js__WEBPACK_IMPORTED_MODULE_0__/* .maskValuesOf */ .sg)(text))
                 mask(secret);
     }
 }

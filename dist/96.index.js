@@ -86,10 +86,10 @@ async function checkS3(target, key, content, amazonS3, io) {
     const where = `s3://${target.bucket}/${key}`;
     const endpoint = target.endpoint ?? amazonS3;
     const put = await (0,s3/* sendToS3 */.kf)('PUT', target, endpoint, key, content, s3/* DEFAULT_REGION */.t9, io);
-    const dnsHint = target.endpoint === undefined
-        ? "Amazon S3 has no such host for this bucket: check 'bucket'."
-        : `the host of 'endpoint' (${new URL(endpoint).hostname}) does not resolve: check 'endpoint'.`;
-    const refused = (0,refusal/* storageRefusal */.O)('write', where, put.answer, put.failure, io.secrets, dnsHint, CHECK_WORDING);
+    const dnsHint = (0,s3/* s3DnsHint */.$M)(target, endpoint, put.region);
+    const refused = (0,refusal/* storageRefusal */.O)('write', where, put.answer, put.failure, io.secrets, dnsHint, CHECK_WORDING, (_code, status) => status === 501 && target.sse === 's3'
+        ? "The write carried x-amz-server-side-encryption: AES256, as 'sse: s3' asks; a service without server-side encryption (MinIO without KMS, say) refuses it: set 'sse: none' for it."
+        : undefined);
     if (refused !== undefined)
         return refused;
     const sse = target.sse === 's3' ? ' with SSE-S3' : '';

@@ -3,45 +3,6 @@ exports.id = 964;
 exports.ids = [964];
 exports.modules = {
 
-/***/ 7890:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   _M: () => (/* binding */ repositoryOf),
-/* harmony export */   dZ: () => (/* binding */ describeGitHubError),
-/* harmony export */   gj: () => (/* binding */ isPermissionError),
-/* harmony export */   hV: () => (/* binding */ makeGitHubClient)
-/* harmony export */ });
-/** An Octokit for `token`, against the API the runner names. */
-async function makeGitHubClient(token, env) {
-    // The package's `lib/utils` entry is what getOctokit() wraps. Importing it, rather than the package
-    // index that run-context.ts already loads for `context`, lets the bundler keep Octokit out of start-up.
-    const { GitHub, getOctokitOptions } = await Promise.all(/* import() */[__webpack_require__.e(7), __webpack_require__.e(665)]).then(__webpack_require__.bind(__webpack_require__, 8665));
-    return new GitHub(getOctokitOptions(token, { baseUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '') }));
-}
-/** The repository of this run, from GITHUB_REPOSITORY; undefined outside a runner. */
-function repositoryOf(env) {
-    const [owner, repo, ...rest] = (env.GITHUB_REPOSITORY ?? '').split('/');
-    if (!owner || !repo || rest.length > 0)
-        return undefined;
-    return { owner, repo };
-}
-/** Whether an Octokit error says the token lacks a permission (403, or "Resource not accessible by integration"). */
-function isPermissionError(error) {
-    const status = error.status;
-    const message = error instanceof Error ? error.message : '';
-    return status === 403 || /Resource not accessible by integration/i.test(message);
-}
-/** A short description of an Octokit error: its status and first line, never a header or a token. */
-function describeGitHubError(error) {
-    const status = error.status;
-    const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]?.slice(0, 200) ?? '';
-    return typeof status === 'number' ? `HTTP ${status}: ${message}` : message;
-}
-
-
-/***/ }),
-
 /***/ 3964:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -105,8 +66,15 @@ async function listArchivesSince(plan, since, io) {
         }), { maxAttempts: plan.maxAttempts, timeoutMs: plan.timeoutSeconds * 1000 }, io.clock, io.log);
         requests += outcome.attempts;
         const answer = outcome.answer;
-        if (answer === undefined)
-            return { archives, requests, capped: false, skipped, error: (0,http/* noAnswerMessage */.J1)(outgoing, outcome) };
+        if (answer === undefined) {
+            return {
+                archives,
+                requests,
+                capped: false,
+                skipped,
+                error: `${(0,http/* noAnswerMessage */.J1)(outgoing, outcome)}${(0,vendor_answer/* apiUrlHint */.t)(plan, outcome.failure)}`
+            };
+        }
         status = answer.status;
         if (answer.status < 200 || answer.status >= 300) {
             return { archives, requests, status, capped: false, skipped, error: (0,vendor_answer/* explainFailure */.S)(plan.credentials, outgoing, answer, io.secrets) };
@@ -377,7 +345,8 @@ async function writeReportFile(report, env) {
     return path;
 }
 /** Sets the audit's outputs, and the common ones (status, attempts, target, verified). */
-function setAuditOutputs(report, reportFile, output = core/* setOutput */.uH) {
+function setAuditOutputs(report, reportFile, result, output = core/* setOutput */.uH) {
+    output('result', result);
     output('archives', String(report.judged.length));
     output('undelivered', String(undeliveredOf(report).length));
     output('report-file', reportFile);
@@ -564,14 +533,11 @@ function s3Finder(target, amazonS3, io) {
     const endpoint = target.endpoint ?? amazonS3;
     // The bucket's region, once an answer has named it, saves every later look a redirect.
     let region = s3/* DEFAULT_REGION */.t9;
-    const dnsHint = target.endpoint === undefined
-        ? "Amazon S3 has no such host for this bucket: check 'bucket'."
-        : `the host of 'endpoint' (${new URL(endpoint).hostname}) does not resolve: check 'endpoint'.`;
     return async (prefix) => {
         const attempt = await (0,s3/* listS3 */.Vv)(target, endpoint, prefix, region, io);
         region = attempt.region;
         const where = `s3://${target.bucket}/${prefix}`;
-        return lookupOf(attempt.answer, attempt.failure, where, dnsHint, io, /<Contents>\s*<Key>([^<]{1,1024})<\/Key>/);
+        return lookupOf(attempt.answer, attempt.failure, where, (0,s3/* s3DnsHint */.$M)(target, endpoint, region), io, /<Contents>\s*<Key>([^<]{1,1024})<\/Key>/);
     };
 }
 function azureFinder(target, locations, io) {
@@ -636,7 +602,7 @@ async function audit(plan, deps) {
         if (checkObjects)
             core/* info */.pq(`and look for each archive under ${target}/${projectId}/{archive id}/.`);
         core/* info */.pq(`Nothing was sent to ${(0,platform/* vendorName */.gR)(plan.credentials)} or the storage.`);
-        setAuditOutputs(emptyReport(plan, settings, false), '');
+        setAuditOutputs(emptyReport(plan, settings, false), '', 'dry-run');
         return;
     }
     const log = { info: core/* info */.pq, debug: core/* debug */.Yz };
@@ -648,7 +614,7 @@ async function audit(plan, deps) {
         secrets
     });
     if (listing.error !== undefined) {
-        setAuditOutputs({ ...emptyReport(plan, settings, false), requests: listing.requests, ...statusOf(listing.status) }, '');
+        setAuditOutputs({ ...emptyReport(plan, settings, false), requests: listing.requests, ...statusOf(listing.status) }, '', 'failed');
         const message = (0,redact/* scrub */._I)(listing.error, secrets);
         if (listing.status !== undefined && !plan.failOnError)
             core/* warning */.$e(`${message} The step stays green because 'fail-on-error' is false.`);
@@ -667,7 +633,7 @@ async function audit(plan, deps) {
     if (checkObjects && plan.target !== undefined && listing.archives.length > 0) {
         const looked = await lookForArchives(plan, listing.archives, deps, secrets);
         if (looked.error !== undefined) {
-            setAuditOutputs({ ...emptyReport(plan, settings, true), requests: listing.requests + looked.requests, ...statusOf(listing.status) }, '');
+            setAuditOutputs({ ...emptyReport(plan, settings, true), requests: listing.requests + looked.requests, ...statusOf(listing.status) }, '', 'failed');
             core/* setFailed */.C1((0,redact/* scrub */._I)(looked.error, secrets));
             return;
         }
@@ -692,7 +658,7 @@ async function audit(plan, deps) {
         ...(plan.source === undefined ? {} : { source: plan.source })
     };
     const reportFile = await writeReportFile(report, deps.env);
-    setAuditOutputs(report, reportFile);
+    setAuditOutputs(report, reportFile, 'audited');
     const undelivered = undeliveredOf(report);
     core/* info */.pq(`Audit: ${overviewOf(report)}.`);
     for (const { archive, verdict } of undelivered.slice(0, LOGGED_ROWS)) {

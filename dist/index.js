@@ -2,6 +2,45 @@
 /******/ 	"use strict";
 /******/ 	var __webpack_modules__ = ({
 
+/***/ 7890:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _M: () => (/* binding */ repositoryOf),
+/* harmony export */   dZ: () => (/* binding */ describeGitHubError),
+/* harmony export */   gj: () => (/* binding */ isPermissionError),
+/* harmony export */   hV: () => (/* binding */ makeGitHubClient)
+/* harmony export */ });
+/** An Octokit for `token`, against the API the runner names. */
+async function makeGitHubClient(token, env) {
+    // The package's `lib/utils` entry is what getOctokit() wraps. Importing it, rather than the package
+    // index that run-context.ts already loads for `context`, lets the bundler keep Octokit out of start-up.
+    const { GitHub, getOctokitOptions } = await Promise.all(/* import() */[__nccwpck_require__.e(7), __nccwpck_require__.e(665)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8665));
+    return new GitHub(getOctokitOptions(token, { baseUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '') }));
+}
+/** The repository of this run, from GITHUB_REPOSITORY; undefined outside a runner. */
+function repositoryOf(env) {
+    const [owner, repo, ...rest] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    if (!owner || !repo || rest.length > 0)
+        return undefined;
+    return { owner, repo };
+}
+/** Whether an Octokit error says the token lacks a permission (403, or "Resource not accessible by integration"). */
+function isPermissionError(error) {
+    const status = error.status;
+    const message = error instanceof Error ? error.message : '';
+    return status === 403 || /Resource not accessible by integration/i.test(message);
+}
+/** A short description of an Octokit error: its status and first line, never a header or a token. */
+function describeGitHubError(error) {
+    const status = error.status;
+    const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]?.slice(0, 200) ?? '';
+    return typeof status === 'number' ? `HTTP ${status}: ${message}` : message;
+}
+
+
+/***/ }),
+
 /***/ 6803:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -11,7 +50,7 @@
 /* harmony export */   ml: () => (/* binding */ systemClock),
 /* harmony export */   oK: () => (/* binding */ Transport)
 /* harmony export */ });
-/* unused harmony exports BACKOFF_BASE_MS, BACKOFF_CAP_MS, RETRY_AFTER_CAP_MS, isRetryableStatus, parseRetryAfter, backoffDelay, dispatcherFromEnvironment, AttemptTimeout, ProxyUnreachable, describeNetworkError */
+/* unused harmony exports BACKOFF_BASE_MS, BACKOFF_CAP_MS, RETRY_AFTER_CAP_MS, isRetryableStatus, parseRetryAfter, backoffDelay, dispatcherFromEnvironment, AttemptTimeout, ProxyUnreachable, describeNetworkError, describeWait */
 /* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8903);
 
 /** undici, loaded on first use: a dry run without a storage check never needs it. */
@@ -41,9 +80,12 @@ const TRANSIENT_CODES = new Set([
     'UND_ERR_HEADERS_TIMEOUT',
     'UND_ERR_BODY_TIMEOUT'
 ]);
-/** Whether a status is worth another attempt: timeouts, throttling and server errors. */
+/**
+ * Whether a status is worth another attempt: timeouts, throttling and server errors, but not 501
+ * Not Implemented or 505, which say the request itself will never work there.
+ */
 function isRetryableStatus(status) {
-    return status === 408 || status === 429 || status >= 500;
+    return status === 408 || status === 429 || (status >= 500 && status !== 501 && status !== 505);
 }
 /** The wait a Retry-After header asks for (seconds or an HTTP date), in ms, or undefined. */
 function parseRetryAfter(value, nowMs) {
@@ -75,11 +117,24 @@ async function dispatcherFromEnvironment(env = process.env) {
     const httpProxy = env.http_proxy ?? env.HTTP_PROXY;
     const httpsProxy = env.https_proxy ?? env.HTTPS_PROXY;
     const noProxy = env.no_proxy ?? env.NO_PROXY;
-    return new EnvHttpProxyAgent({
-        ...(httpProxy ? { httpProxy } : {}),
-        ...(httpsProxy ? { httpsProxy } : {}),
-        ...(noProxy === undefined ? {} : { noProxy })
+    // undici warns on stderr that this agent is experimental; users cannot act on that, so it is not shown.
+    const emitWarning = process.emitWarning;
+    process.emitWarning = ((warning, ...rest) => {
+        const options = rest[0];
+        if (options !== null && typeof options === 'object' && options.code === 'UNDICI-EHPA')
+            return;
+        emitWarning.call(process, warning, ...rest);
     });
+    try {
+        return new EnvHttpProxyAgent({
+            ...(httpProxy ? { httpProxy } : {}),
+            ...(httpsProxy ? { httpsProxy } : {}),
+            ...(noProxy === undefined ? {} : { noProxy })
+        });
+    }
+    finally {
+        process.emitWarning = emitWarning;
+    }
 }
 /**
  * Sends one request to the storage or vendor API, with one undici dispatcher for the whole run.
@@ -210,9 +265,20 @@ async function sendWithRetries(transport, outgoing, headers, policy, clock, log)
             ? parseRetryAfter(answer.headers['retry-after'], clock.now())
             : undefined;
         const wait = backoffDelay(attempt, clock.random(), retryAfter);
-        log.info(`Attempt ${attempt} of ${policy.maxAttempts} failed (${reason}); retrying in ${(wait / 1000).toFixed(1)} s${retryAfter === undefined ? '' : ' as Retry-After asks'}.`);
+        log.info(`Attempt ${attempt} of ${policy.maxAttempts} failed (${reason}); ${describeWait(wait, retryAfter)}.`);
         await clock.sleep(wait);
     }
+}
+/** "retrying in 1.2 s", or what Retry-After asked and what the action waits. */
+function describeWait(waitMs, retryAfterMs) {
+    const retrying = `retrying in ${(waitMs / 1000).toFixed(1)} s`;
+    if (retryAfterMs === undefined)
+        return retrying;
+    if (retryAfterMs > waitMs) {
+        const seconds = (ms) => `${Number.isInteger(ms / 1000) ? ms / 1000 : (ms / 1000).toFixed(1)} s`;
+        return `Retry-After asked ${seconds(retryAfterMs)}; waiting the ${seconds(waitMs)} maximum`;
+    }
+    return `${retrying} as Retry-After asks`;
 }
 /** The message for a request that got no answer: names the proxy when it was the proxy that failed. */
 function noAnswerMessage(outgoing, outcome) {
@@ -324,11 +390,12 @@ function shown(value) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  pH: () => (/* reexport */ secrets/* SECRET_INPUTS */.pH),
   q: () => (/* reexport */ secrets/* maskSecretInputs */.q),
   sg: () => (/* reexport */ secrets/* maskValuesOf */.sg),
   m3: () => (/* binding */ readPlan)
 });
+
+// UNUSED EXPORTS: SECRET_INPUTS
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
@@ -635,7 +702,8 @@ function readApplication(f, idInput, keyInput, dryRun) {
     }
     if (f.problems.length > before)
         return { withheld };
-    return { credentials: { platform: 'vonage', applicationId: id.toLowerCase(), privateKey }, withheld };
+    const givenAs = idInput === 'application-id' ? {} : { givenAs: [idInput, keyInput] };
+    return { credentials: { platform: 'vonage', applicationId: id.toLowerCase(), privateKey, ...givenAs }, withheld };
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/storage-names.ts
@@ -658,12 +726,13 @@ function amazonBucketProblem(name) {
     }
     const stray = [...new Set(name.match(/[^a-z0-9.-]/g) ?? [])];
     if (stray.length > 0) {
-        const listed = stray.slice(0, 5).map(c => (c === ' ' ? "'a space'" : `'${c}'`));
+        const listed = stray.slice(0, 5).map(visible);
+        // Suggest only what lower-casing and a separator fix give; a name with other letters (é, ü) has no safe guess.
         const suggestion = name
             .toLowerCase()
-            .replace(/[^a-z0-9.-]+/g, '-')
+            .replace(/[\s_]+/g, '-')
             .replace(/^[.-]+|[.-]+$/g, '');
-        const hint = suggestion.length >= 3 && suggestion.length <= 63 ? ` Did you mean '${suggestion}'?` : '';
+        const hint = /^[a-z0-9.-]{3,63}$/.test(suggestion) ? ` Did you mean '${suggestion}'?` : '';
         return `'bucket' holds ${listed.join(', ')}; ${rules}${withEndpoint}.${hint}`;
     }
     if (!/^[a-z0-9]/.test(name) || !/[a-z0-9]$/.test(name))
@@ -679,6 +748,16 @@ function amazonBucketProblem(name) {
     if (suffix)
         return `'bucket' ends with '${suffix}', which Amazon S3 reserves for access points and other resources.`;
     return undefined;
+}
+/** A character as a message shows it: a space named, an invisible or non-ASCII one as its \\u code. */
+function visible(c) {
+    if (c === ' ')
+        return "'a space'";
+    if (/[\x21-\x7e]/.test(c))
+        return `'${c}'`;
+    const code = c.codePointAt(0) ?? 0;
+    const escaped = `\\u${code.toString(16).padStart(4, '0')}`;
+    return /\p{L}|\p{N}/u.test(c) ? `'${c}' (${escaped})` : `'${escaped}'`;
 }
 /** With a custom endpoint, only what no S3 service accepts is refused (so `LegacyBucket` on MinIO passes). */
 function compatibleBucketProblem(name) {
@@ -761,6 +840,9 @@ function readEndpoint(f) {
     }
     if (url.pathname.replace(/\/+$/, '') !== '') {
         return refused(f, 'endpoint', `${allowed}; got the path '${(0,findings/* shown */.SP)(url.pathname)}'. The bucket goes in 'bucket', and the service's address alone in 'endpoint' (${url.origin}).`);
+    }
+    if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
+        f.warnings.push(`'endpoint' is plain http:// to '${url.hostname}': the vendor uploads archives to it unencrypted, and the storage requests can be read on the way. Use https:// unless the service is reachable only over a network you trust.`);
     }
     return url.origin;
 }
@@ -1256,7 +1338,7 @@ function vendorName(credentials) {
 function refusedCredentials(credentials) {
     return credentials.platform === 'opentok'
         ? "the API key or API secret is wrong. Check 'api-key' (the OpenTok project's API key) and 'api-secret' (that project's secret)."
-        : "the application ID and private key do not belong together, or the application has no Video capability. Check 'application-id' and 'private-key' (the key created with that application in the Vonage dashboard).";
+        : `the application ID and private key do not belong together, or the application has no Video capability. Check '${credentials.givenAs?.[0] ?? 'application-id'}' and '${credentials.givenAs?.[1] ?? 'private-key'}' (the application's ID and the key created with it in the Vonage dashboard).`;
 }
 /**
  * The headers that authenticate one attempt, with a freshly signed token. `mask` registers the
@@ -1284,6 +1366,7 @@ function credentialSecrets(credentials) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Dg: () => (/* binding */ proxyProblems),
 /* harmony export */   P_: () => (/* binding */ maskProxyCredentials),
 /* harmony export */   bD: () => (/* binding */ PROXY_VARIABLES),
 /* harmony export */   iJ: () => (/* binding */ proxyFor)
@@ -1321,6 +1404,29 @@ function safeDecode(text) {
     catch {
         return text;
     }
+}
+/** A proxy variable that no proxy URL can be read from, named, with what it takes; undefined when all are readable. */
+function proxyProblems(env) {
+    const problems = [];
+    for (const name of PROXY_VARIABLES) {
+        const value = env[name];
+        if (!value)
+            continue;
+        let url;
+        try {
+            url = new URL(value.includes('://') ? value : `http://${value}`);
+        }
+        catch {
+            url = undefined;
+        }
+        if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') {
+            problems.push({
+                input: name,
+                message: `The environment variable ${name} is not a proxy URL: it takes http://host:port or https://host:port (with user:password@ when the proxy needs it). Fix it, or unset it to connect directly.`
+            });
+        }
+    }
+    return problems;
 }
 const DEFAULT_PORTS = { 'http:': 80, 'https:': 443 };
 /**
@@ -1469,7 +1575,9 @@ const formsCache = new Map();
  */
 const ENCODERS = [
     value => JSON.stringify(value).slice(1, -1).replace(/\//g, '\\/'),
-    value => JSON.stringify(value).slice(1, -1).replace(/[<>&]/g, c => `\\u00${c.charCodeAt(0).toString(16)}`),
+    value => JSON.stringify(value)
+        .slice(1, -1)
+        .replace(/[<>&]/g, c => `\\u00${c.charCodeAt(0).toString(16)}`),
     ...[true, false].flatMap(upper => [
         (value) => [...value].map(c => (/[A-Za-z0-9 /]/.test(c) ? c : unicodeEscape(c, upper))).join(''),
         (value) => [...value].map(c => (/[A-Za-z0-9 ]/.test(c) ? c : unicodeEscape(c, upper))).join('')
@@ -1592,6 +1700,7 @@ async function refuse(problems, runContext) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bg: () => (/* binding */ resultOf),
 /* harmony export */   N0: () => (/* binding */ setInputErrorOutputs),
 /* harmony export */   Sy: () => (/* binding */ writeSummary),
 /* harmony export */   ZD: () => (/* binding */ escapeHtml),
@@ -1608,15 +1717,30 @@ async function refuse(problems, runContext) {
 
 
 
-/** Sets the step outputs: status, attempts, target, verified. */
-function setOutputs(report, output = _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .setOutput */ .uH) {
+/** The result of a set or delete that ended as `report` says; `failed` when it failed. */
+function resultOf(report, failed) {
+    if (failed)
+        return 'failed';
+    if (report.plan.dryRun)
+        return 'dry-run';
+    if (report.plan.operation === 'delete')
+        return 'deleted';
+    return report.verified === 'true' ? 'set' : 'unverified';
+}
+/**
+ * Sets the step outputs: result, status, attempts, target, verified. `target` names where
+ * archives go only when the vendor accepted it, or would in a dry run: never after a failure.
+ */
+function setOutputs(report, result, output = _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .setOutput */ .uH) {
+    output('result', result);
     output('status', report.status === undefined ? '' : String(report.status));
     output('attempts', String(report.attempts));
-    output('target', (0,_storage_js__WEBPACK_IMPORTED_MODULE_1__/* .describeTarget */ .ff)(report.plan.target));
+    output('target', result === 'set' || result === 'unverified' || result === 'dry-run' ? (0,_storage_js__WEBPACK_IMPORTED_MODULE_1__/* .describeTarget */ .ff)(report.plan.target) : '');
     output('verified', report.verified);
 }
 /** The outputs of a run stopped by its inputs: nothing was sent and nothing was checked. */
 function setInputErrorOutputs(output = _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .setOutput */ .uH) {
+    output('result', 'refused');
     output('status', '');
     output('attempts', '0');
     output('target', '');
@@ -1662,7 +1786,8 @@ function describeCertificate(plan) {
 async function writeSummary(report, context, summary = _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .summary */ .z) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
-    const heading = report.plan.dryRun ? 'OpenTok archive upload target (dry run)' : 'OpenTok archive upload target';
+    const platform = report.plan.credentials.platform === 'opentok' ? 'OpenTok' : 'Vonage Video';
+    const heading = `${platform} archive upload target${report.plan.dryRun ? ' (dry run)' : ''}`;
     summary.addHeading(heading, 3).addTable([
         [
             { data: 'Field', header: true },
@@ -1706,6 +1831,160 @@ function escapeHtml(text) {
 
 /***/ }),
 
+/***/ 8986:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  sP: () => (/* binding */ REVISION),
+  ie: () => (/* binding */ UnreadableFile),
+  Mg: () => (/* binding */ apiFiles),
+  IU: () => (/* binding */ gitFiles),
+  JM: () => (/* binding */ isInsideRepository),
+  Z3: () => (/* binding */ readInWorkspace),
+  PZ: () => (/* binding */ workspaceFiles)
+});
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = require("node:child_process");
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/github-client.ts
+var github_client = __nccwpck_require__(7890);
+;// CONCATENATED MODULE: ./src/sources/files.ts
+/**
+ * The repository's files at one revision: the checkout in the workspace, a commit read with git,
+ * or a commit read through the GitHub contents API. The configuration file and a certificate it
+ * names by path are read through one of these, so the head and the base of a change go through
+ * the same reader and validators.
+ */
+
+
+
+
+/** A path that stays inside the repository: relative, without '..' that leaves it. */
+function isInsideRepository(path) {
+    if (path === '' || (0,external_node_path_.isAbsolute)(path) || path.includes('\0'))
+        return false;
+    const inside = (0,external_node_path_.relative)('/repository', (0,external_node_path_.resolve)('/repository', path));
+    return inside !== '' && !inside.startsWith('..');
+}
+/**
+ * Reads `path` (relative, or absolute inside the workspace) from the workspace. A path that leaves
+ * the workspace is refused, and so is a symbolic link that leads out of it: a pull request could
+ * otherwise point a setting at any file of the runner.
+ */
+async function readInWorkspace(workspace, path) {
+    const full = (0,external_node_path_.resolve)(workspace, path);
+    const inside = (0,external_node_path_.relative)(workspace, full);
+    if (inside === '' || inside.startsWith('..') || (0,external_node_path_.isAbsolute)(inside) || path.includes('\0'))
+        return { ok: false, why: 'outside' };
+    let real;
+    try {
+        real = await (0,promises_.realpath)(full);
+    }
+    catch (error) {
+        const code = error.code;
+        return code === 'ENOENT' || code === 'ENOTDIR'
+            ? { ok: false, why: 'missing' }
+            : { ok: false, why: 'unreadable', ...(code ? { code } : {}) };
+    }
+    const root = await (0,promises_.realpath)(workspace).catch(() => workspace);
+    const within = (0,external_node_path_.relative)(root, real);
+    if (within === '' || within.startsWith('..') || (0,external_node_path_.isAbsolute)(within))
+        return { ok: false, why: 'link-outside' };
+    try {
+        return { ok: true, text: await (0,promises_.readFile)(real, 'utf8') };
+    }
+    catch (error) {
+        const code = error.code;
+        return { ok: false, why: 'unreadable', ...(code ? { code } : {}) };
+    }
+}
+/** The checkout in `workspace`. */
+function workspaceFiles(workspace) {
+    return {
+        where: 'the workspace',
+        async read(path) {
+            if (!isInsideRepository(path))
+                return undefined;
+            const read = await readInWorkspace(workspace, path);
+            if (read.ok)
+                return read.text;
+            if (read.why === 'missing')
+                return undefined;
+            throw new UnreadableFile(read.why === 'link-outside'
+                ? `${path} is a symbolic link that leads outside the workspace; it is not read.`
+                : `${path} could not be read (${read.code ?? read.why}).`);
+        }
+    };
+}
+/** A revision safe to hand to git: a commit SHA or a ref name, never an option. */
+const REVISION = /^(?!-)(?!.*\.\.)[A-Za-z0-9._/~^-]{1,255}$/;
+function git(workspace, args) {
+    return new Promise(resolvePromise => {
+        (0,external_node_child_process_namespaceObject.execFile)('git', ['-C', workspace, ...args], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, timeout: 30_000 }, (error, stdout) => {
+            const code = error === null ? 0 : typeof error.code === 'number' ? Number(error.code) : 1;
+            resolvePromise({ code, stdout });
+        });
+    });
+}
+/** The files of `revision` when the checkout in `workspace` has that commit; undefined when it does not (a shallow checkout). */
+async function gitFiles(workspace, revision) {
+    if (!REVISION.test(revision))
+        return undefined;
+    const commit = await git(workspace, ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`]);
+    if (commit.code !== 0)
+        return undefined;
+    const sha = commit.stdout.trim();
+    const prefix = (await git(workspace, ['rev-parse', '--show-prefix'])).stdout.trim();
+    return {
+        where: `commit ${sha.slice(0, 7)}`,
+        async read(path) {
+            if (!isInsideRepository(path))
+                return undefined;
+            const shown = await git(workspace, ['show', `${sha}:${prefix}${path.replace(/^\.\//, '')}`]);
+            return shown.code === 0 ? shown.stdout : undefined;
+        }
+    };
+}
+/** A file the GitHub API could not give, for a reason other than its absence. */
+class UnreadableFile extends Error {
+}
+/** The files of `ref` read through the GitHub contents API (needs `contents: read`). */
+function apiFiles(client, repository, ref) {
+    return {
+        where: `commit ${ref.slice(0, 7)} (read through the GitHub API)`,
+        async read(path) {
+            if (!isInsideRepository(path))
+                return undefined;
+            try {
+                const answer = await client.rest.repos.getContent({
+                    ...repository,
+                    path: path.replace(/^\.\//, ''),
+                    ref,
+                    mediaType: { format: 'raw' }
+                });
+                return typeof answer.data === 'string' ? answer.data : undefined;
+            }
+            catch (error) {
+                if (error.status === 404)
+                    return undefined;
+                if ((0,github_client/* isPermissionError */.gj)(error)) {
+                    throw new UnreadableFile(`the GitHub API refused to read ${path} at ${ref} (${(0,github_client/* describeGitHubError */.dZ)(error)}): give the job 'permissions: contents: read', or check out the base commit (actions/checkout with fetch-depth: 0).`);
+                }
+                throw new UnreadableFile(`the GitHub API could not read ${path} at ${ref}: ${(0,github_client/* describeGitHubError */.dZ)(error)}.`);
+            }
+        }
+    };
+}
+
+
+/***/ }),
+
 /***/ 3181:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1713,19 +1992,9 @@ function escapeHtml(text) {
 /* harmony export */   F: () => (/* binding */ isCertificatePath),
 /* harmony export */   s: () => (/* binding */ readSettings)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _inputs_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6454);
-/* harmony import */ var _pem_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7165);
-/**
- * Where each setting's value comes from, one step before validation: the action's inputs, or a
- * project's entry in the configuration file merged with them under one rule, one source per
- * setting. Everything after this reader is the same code whichever source was used; problems
- * carry the source so messages can say "<file> line 7, project 'staging': 'fallback' …".
- */
-
+/* harmony import */ var _inputs_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6454);
+/* harmony import */ var _pem_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7165);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8986);
 
 
 
@@ -1735,47 +2004,46 @@ const INPUT = { kind: 'input' };
  * project's entry of the file (by default .github/opentok-archive-target.yml) with the inputs
  * for everything the file may not hold (secrets, operation, dry-run, …). A setting given both
  * in the file and as an input is refused. A certificate given as a path is read from the
- * workspace.
+ * workspace. When the file decides the platform and the storage type, a secret input the
+ * project cannot use (a repository- or organisation-wide secret, say) is ignored with a notice.
  */
 async function readSettings(readInput, workspace, mask) {
     const configFile = readInput('config-file').trim();
     const project = readInput('project').trim();
     if (configFile === '' && project === '') {
-        return withCertificateFile({ read: readInput, origin: () => INPUT }, workspace, mask);
+        return withCertificateFile({ read: readInput, origin: () => INPUT, problems: [], notices: [] }, workspace, mask);
     }
     const { DEFAULT_CONFIG_FILE, readConfigFile } = await __nccwpck_require__.e(/* import() */ 781).then(__nccwpck_require__.bind(__nccwpck_require__, 781));
     const file = configFile || DEFAULT_CONFIG_FILE;
     const named = configFile === '' ? `'project' reads ${DEFAULT_CONFIG_FILE} (the file used when 'config-file' is empty)` : `'config-file' names ${file}`;
     const reading = await readConfigFile(file, workspace, project, mask, named);
-    if (!reading.ok) {
-        return {
-            ok: false,
-            // A problem at a place in the file points there; one about the file as a whole (missing,
-            // unknown project) is about the input that named it, and its message names the file.
-            problems: reading.problems.map(p => ({
-                input: p.setting,
-                message: p.message,
-                ...(p.line === undefined ? {} : { file, line: p.line }),
-                ...(p.column === undefined ? {} : { column: p.column })
-            }))
-        };
-    }
+    // A problem at a place in the file points there; one about the file as a whole (missing,
+    // unknown project) is about the input that named it, and its message names the file.
+    const located = reading.problems.map(p => ({
+        input: p.setting,
+        message: p.message,
+        ...(p.line === undefined ? {} : { file, line: p.line }),
+        ...(p.column === undefined ? {} : { column: p.column })
+    }));
+    if (!reading.ok)
+        return { ok: false, problems: located };
     const { entry } = reading;
-    const conflicts = [];
-    for (const [setting, { line }] of entry.values) {
+    const problems = [...located];
+    for (const [setting, { line, column }] of entry.values) {
         if (readInput(setting).trim() !== '') {
-            conflicts.push({
+            problems.push({
                 input: setting,
                 message: `'${setting}' is set both in ${file} (line ${line}, project '${entry.project}') and as the input '${setting}'. Keep one: with a configuration file, the file is the one source of the target settings.`,
                 file,
-                line
+                line,
+                ...(column === undefined ? {} : { column })
             });
         }
     }
-    if (conflicts.length > 0)
-        return { ok: false, problems: conflicts };
+    const ignored = unusableSecrets(entry.values, readInput);
+    const notices = ignored.map(({ input, why }) => `'${input}' is ignored: project '${entry.project}' of ${file} ${why}. (A repository- or organisation-level secret gives it to every project; an environment secret avoids this.)`);
     return withCertificateFile({
-        read: name => entry.values.get(name)?.value ?? readInput(name),
+        read: name => (ignored.some(i => i.input === name) ? '' : (entry.values.get(name)?.value ?? readInput(name))),
         origin: name => {
             const value = entry.values.get(name);
             return value === undefined
@@ -1789,55 +2057,65 @@ async function readSettings(readInput, workspace, mask) {
                 };
         },
         source: `${file}, project ${entry.project}`,
-        project: entry.project
+        project: entry.project,
+        problems,
+        notices
     }, workspace, mask);
 }
-/** Whether a `certificate` value names a file: one line with a '.', which neither PEM nor base64 has. */
-function isCertificatePath(value) {
-    return /^[^\n\\]*\.[^\n\\]*$/.test(value) && !value.includes('-----') && !/\s/.test(value);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/**
+ * The secret inputs given to a step that the file's project cannot use: the other platform's
+ * credential, and the other storage type's key. Only what the file decides is judged: an
+ * `api-key` that is a UUID (the OpenTok SDKs' way to name an application) decides nothing.
+ */
+function unusableSecrets(values, readInput) {
+    const given = (name) => readInput(name).trim() !== '';
+    const unusable = [];
+    const apiKey = values.get('api-key')?.value;
+    if (values.has('application-id') && given('api-secret'))
+        unusable.push({ input: 'api-secret', why: 'is a Vonage application (application-id), which signs with private-key' });
+    if (apiKey !== undefined && !UUID.test(apiKey.trim()) && given('private-key')) {
+        unusable.push({ input: 'private-key', why: 'is an OpenTok project (api-key), which signs with api-secret' });
+    }
+    const type = values.get('type')?.value.trim().toLowerCase();
+    if (type === 'azure' && given('secret-key'))
+        unusable.push({ input: 'secret-key', why: 'is an Azure target (type: azure), which uses account-key' });
+    if ((type === undefined || type === 's3') && given('account-key'))
+        unusable.push({ input: 'account-key', why: 'is an S3 target, which uses secret-key' });
+    return unusable;
 }
 /**
- * A `certificate` that is a path (one line with a '.', which neither PEM nor base64 has) is
- * replaced by the file's text; a private key in that file is masked at once.
+ * Whether a `certificate` value names a file rather than holding PEM or base64 text: one line
+ * without PEM markers or spaces that has a '/' or a file extension, and is short (a base64 PEM,
+ * which may hold '/', is over a thousand characters).
  */
+function isCertificatePath(value) {
+    if (value === '' || value.length > 512 || value.includes('-----') || /\s|\\/.test(value))
+        return false;
+    return /\.[A-Za-z0-9]{1,8}$/.test(value) || (value.includes('/') && /^[\w./~-]+$/.test(value) && !value.startsWith('LS0tLS1'));
+}
+/** A `certificate` that is a path is replaced by the file's text; a private key in that file is masked at once. */
 async function withCertificateFile(settings, workspace, mask) {
     const value = settings.read('certificate').trim();
     if (!isCertificatePath(value))
         return { ok: true, settings };
     const origin = settings.origin('certificate');
-    const where = origin.kind === 'file' ? { file: origin.file, line: origin.line } : {};
-    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace, value);
-    if ((0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(value) || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(workspace, path).startsWith('..')) {
-        return {
-            ok: false,
-            problems: [
-                {
-                    input: 'certificate',
-                    message: `'certificate' as a path must name a file inside the repository's workspace; got '${value}'.`,
-                    ...where
-                }
-            ]
-        };
+    const where = origin.kind === 'file'
+        ? { file: origin.file, line: origin.line, ...(origin.column === undefined ? {} : { column: origin.column }) }
+        : {};
+    const read = await (0,_files_js__WEBPACK_IMPORTED_MODULE_1__/* .readInWorkspace */ .Z3)(workspace, value);
+    if (!read.ok) {
+        const message = {
+            outside: `'certificate' as a path must name a file inside the repository's workspace; got '${value}'.`,
+            missing: `'certificate' names the file ${value}, but there is no such file in the workspace: check out the repository first, or fix the path.`,
+            'link-outside': `'certificate' names ${value}, a symbolic link that leads outside the workspace; it is not read.`,
+            unreadable: `'certificate' names the file ${value}, which could not be read (${read.code ?? 'unknown error'}).`
+        }[read.why];
+        return { ok: false, problems: [...settings.problems, { input: 'certificate', message, ...where }] };
     }
-    let text;
-    try {
-        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
-    }
-    catch (error) {
-        const code = error.code;
-        return {
-            ok: false,
-            problems: [
-                {
-                    input: 'certificate',
-                    message: `'certificate' names the file ${value}, which ${code === 'ENOENT' ? 'is not in the workspace: check out the repository first, or fix the path' : `could not be read (${code})`}.`,
-                    ...where
-                }
-            ]
-        };
-    }
-    if ((0,_pem_js__WEBPACK_IMPORTED_MODULE_3__/* .holdsPrivateKey */ .j)(text))
-        for (const secret of (0,_inputs_index_js__WEBPACK_IMPORTED_MODULE_2__/* .maskValuesOf */ .sg)(text))
+    const text = read.text;
+    if ((0,_pem_js__WEBPACK_IMPORTED_MODULE_2__/* .holdsPrivateKey */ .j)(text))
+        for (const secret of (0,_inputs_index_js__WEBPACK_IMPORTED_MODULE_0__/* .maskValuesOf */ .sg)(text))
             mask(secret);
     return {
         ok: true,
@@ -1923,7 +2201,8 @@ function shownBody(plan) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   S: () => (/* binding */ explainFailure)
+/* harmony export */   S: () => (/* binding */ explainFailure),
+/* harmony export */   t: () => (/* binding */ apiUrlHint)
 /* harmony export */ });
 /* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6822);
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6670);
@@ -1959,6 +2238,15 @@ function messageOf(body) {
         // not JSON: no vendor message to quote
     }
     return undefined;
+}
+/**
+ * When the vendor's host does not resolve or refuses connections, the address came from
+ * 'api-url' (given, or the platform's default): say so. Empty for other failures.
+ */
+function apiUrlHint(plan, failure) {
+    if (failure === undefined || !/^(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|EHOSTUNREACH|ENETUNREACH)\b/.test(failure))
+        return '';
+    return ` The vendor's address is 'api-url' (${plan.apiUrl}): check it, or this runner's network and proxy.`;
 }
 
 
@@ -2054,13 +2342,6 @@ module.exports = require("node:async_hooks");
 /***/ ((module) => {
 
 module.exports = require("node:buffer");
-
-/***/ }),
-
-/***/ 1421:
-/***/ ((module) => {
-
-module.exports = require("node:child_process");
 
 /***/ }),
 
@@ -3303,6 +3584,68 @@ var core = __nccwpck_require__(3000);
 var http = __nccwpck_require__(6803);
 // EXTERNAL MODULE: ./src/inputs/index.ts + 7 modules
 var inputs = __nccwpck_require__(6454);
+// EXTERNAL MODULE: ./src/inputs/findings.ts
+var findings = __nccwpck_require__(2163);
+// EXTERNAL MODULE: ./src/inputs/secrets.ts
+var secrets = __nccwpck_require__(3332);
+;// CONCATENATED MODULE: ./src/inputs/limits.ts
+/**
+ * The longest value each input takes, checked first, before any value is read for meaning: a
+ * value pasted by mistake (a 100 kB `project`, a whole file in `account-key`) is refused with the
+ * limit, and only a short start of it is ever echoed (none of a secret).
+ */
+
+
+/** PEM text: a private key or a certificate chain, in any pasted form (base64 of PEM among them). */
+const PEM_LIMIT = 64 * 1024;
+/** Every input of action.yml and its limit in characters; a test keeps this list equal to action.yml's. */
+const INPUT_LIMITS = {
+    'config-file': 1024,
+    project: 64,
+    'api-key': 64,
+    // An application's private key may come in 'api-secret', as the OpenTok SDKs take it.
+    'api-secret': PEM_LIMIT,
+    'application-id': 64,
+    'private-key': PEM_LIMIT,
+    operation: 16,
+    type: 16,
+    bucket: 255,
+    'access-key': 128,
+    'secret-key': 1024,
+    endpoint: 1024,
+    sse: 16,
+    'account-name': 64,
+    'account-key': 1024,
+    container: 63,
+    domain: 253,
+    fallback: 16,
+    certificate: PEM_LIMIT,
+    verify: 16,
+    'api-url': 1024,
+    'dry-run': 16,
+    since: 64,
+    'upload-grace': 16,
+    'tracking-issue': 16,
+    base: 255,
+    comment: 16,
+    'github-token': 1024,
+    'fail-on-error': 16,
+    'max-attempts': 16,
+    'timeout-seconds': 16
+};
+/** The inputs longer than their limit, each with the limit and, unless it is a secret, the start of what was given. */
+function overlongInputs(read) {
+    const problems = [];
+    for (const [name, limit] of Object.entries(INPUT_LIMITS)) {
+        const value = read(name).trim();
+        if (value.length <= limit)
+            continue;
+        const start = secrets/* SECRET_INPUTS */.pH.includes(name) ? '' : `, starting '${(0,findings/* shown */.SP)(value)}'`;
+        problems.push({ input: name, message: `'${name}' is ${value.length} characters long${start}; it takes at most ${limit}.` });
+    }
+    return problems;
+}
+
 // EXTERNAL MODULE: ./src/platform.ts + 1 modules
 var platform = __nccwpck_require__(6822);
 // EXTERNAL MODULE: ./src/plan-secrets.ts
@@ -3333,8 +3676,9 @@ async function apply(plan, deps) {
     const secrets = (0,plan_secrets/* secretValuesOf */.W)(plan);
     const outgoing = (0,storage/* buildRequest */.mK)(plan);
     const vendor = (0,platform/* vendorName */.gR)(plan.credentials);
-    const doing = plan.operation === 'set' ? 'Setting' : 'Removing';
-    core/* info */.pq(`${doing} the archive upload target of ${(0,platform/* describeProject */.dU)(plan.credentials)} through ${plan.apiUrl}.`);
+    const doing = plan.operation === 'set' ? 'setting' : 'removing';
+    const mode = plan.dryRun ? `Dry run of ${doing}` : `${doing.charAt(0).toUpperCase()}${doing.slice(1)}`;
+    core/* info */.pq(`${mode} the archive upload target of ${(0,platform/* describeProject */.dU)(plan.credentials)} through ${plan.apiUrl}.`);
     noteWithheldSecrets(plan);
     let check = {
         verified: 'skipped',
@@ -3372,7 +3716,8 @@ async function apply(plan, deps) {
     }
     const outcome = await (0,http/* sendWithRetries */.HI)(deps.transport, outgoing, async () => ({
         ...(await (0,platform/* authHeaders */.Pw)(plan.credentials, deps.clock.now(), core/* setSecret */.Pq)),
-        'Content-Type': 'application/json',
+        // Only the PUT has a body; a DELETE says nothing of a content type.
+        ...(outgoing.body === undefined ? {} : { 'Content-Type': 'application/json' }),
         Accept: 'application/json',
         'User-Agent': version/* USER_AGENT */._O
     }), { maxAttempts: plan.maxAttempts, timeoutMs: plan.timeoutSeconds * 1000 }, deps.clock, { info: core/* info */.pq, debug: core/* debug */.Yz });
@@ -3381,7 +3726,7 @@ async function apply(plan, deps) {
         core/* debug */.Yz(`Response body (secrets redacted): ${(0,redact/* redact */.E$)(answer.body, secrets)}`);
     const base = { plan, attempts: outcome.attempts, verified: check.verified, verification: check.summary };
     if (answer === undefined) {
-        await finish(plan, deps, { ...base, result: 'no answer' }, (0,http/* noAnswerMessage */.J1)(outgoing, outcome));
+        await finish(plan, deps, { ...base, result: 'no answer' }, `${(0,http/* noAnswerMessage */.J1)(outgoing, outcome)}${(0,vendor_answer/* apiUrlHint */.t)(plan, outcome.failure)}`);
         return;
     }
     const report = { ...base, status: answer.status };
@@ -3402,7 +3747,7 @@ function noteWithheldSecrets(plan) {
 }
 /** Reports the run; with `failure`, fails the step, or warns when 'fail-on-error' is false. */
 async function finish(plan, deps, report, failure) {
-    (0,src_report/* setOutputs */.n0)(report);
+    (0,src_report/* setOutputs */.n0)(report, (0,src_report/* resultOf */.Bg)(report, failure !== undefined));
     if (failure !== undefined) {
         // A last net: whatever a message quotes, no form of a secret leaves the action.
         const safe = (0,redact/* scrub */._I)(failure, (0,plan_secrets/* secretValuesOf */.W)(plan));
@@ -3470,6 +3815,7 @@ var sources_settings = __nccwpck_require__(3181);
 
 
 
+
 /** The storage clients load only when a check runs: most of the bundle's start-up does not need them. */
 const checkStorage = async (plan, transport, clock) => {
     const { makeStorageVerifier } = await Promise.all(/* import() */[__nccwpck_require__.e(242), __nccwpck_require__.e(96)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8096));
@@ -3492,9 +3838,14 @@ async function run(overrides = {}) {
         // Secrets first: nothing below may print one before the runner knows to mask it.
         (0,inputs/* maskSecretInputs */.q)(deps.readInput, core/* setSecret */.Pq);
         (0,proxy/* maskProxyCredentials */.P_)(deps.env, core/* setSecret */.Pq);
+        const unusable = [...overlongInputs(deps.readInput), ...(0,proxy/* proxyProblems */.Dg)(deps.env)];
+        if (unusable.length > 0) {
+            await (0,refuse/* refuse */.T)(unusable, deps.runContext);
+            return;
+        }
         if (deps.readInput('operation').trim().toLowerCase() === 'plan') {
             // A plan reads every project of the file, at two revisions, and needs no secret: it has its own reader.
-            await (await __nccwpck_require__.e(/* import() */ 556).then(__nccwpck_require__.bind(__nccwpck_require__, 6556))).plan(deps);
+            await (await __nccwpck_require__.e(/* import() */ 528).then(__nccwpck_require__.bind(__nccwpck_require__, 8528))).plan(deps);
             return;
         }
         const gathered = await (0,sources_settings/* readSettings */.s)(deps.readInput, deps.workspace, core/* setSecret */.Pq);
@@ -3503,13 +3854,23 @@ async function run(overrides = {}) {
             return;
         }
         const { settings } = gathered;
+        for (const notice of settings.notices)
+            core/* notice */.lm(notice);
         const result = (0,inputs/* readPlan */.m3)(settings.read, new Date(deps.clock.now()));
         for (const notice of result.notices)
             core/* notice */.lm(notice);
         for (const warning of result.warnings)
             core/* warning */.$e(warning);
-        if (!result.ok) {
-            await (0,refuse/* refuse */.T)(result.problems.map(problem => locate(problem, settings.origin(problem.input))), deps.runContext);
+        // Every problem at once: of the file and its conflicts, then of the values, each setting named once.
+        const named = new Set(settings.problems.map(problem => problem.input));
+        const problems = [
+            ...settings.problems,
+            ...(result.ok
+                ? []
+                : result.problems.filter(problem => !named.has(problem.input)).map(problem => locate(problem, settings.origin(problem.input))))
+        ];
+        if (!result.ok || problems.length > 0) {
+            await (0,refuse/* refuse */.T)(problems, deps.runContext);
             return;
         }
         // A configuration file naturally holds a project's target; only inputs given to a delete or an audit are worth a warning.
@@ -3523,6 +3884,11 @@ async function run(overrides = {}) {
             ...(settings.source === undefined ? {} : { source: settings.source }),
             ...(settings.project === undefined ? {} : { project: settings.project })
         };
+        const guarded = await guardPullRequest(plan, settings, deps);
+        if (guarded !== undefined) {
+            await (0,refuse/* refuse */.T)([guarded], deps.runContext);
+            return;
+        }
         await operationFor(plan)(plan, deps);
     }
     catch (error) {
@@ -3540,6 +3906,33 @@ function operationFor(plan) {
         return async (auditPlan, deps) => (await Promise.all(/* import() */[__nccwpck_require__.e(242), __nccwpck_require__.e(964)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3964))).audit(auditPlan, deps);
     }
     return apply;
+}
+/**
+ * On a pull request, a run that holds secrets and takes its storage host from the configuration
+ * file may only send to the host the base already had (review/host-guard.ts). Runs without
+ * secrets, and other events, are not judged.
+ */
+async function guardPullRequest(plan, settings, deps) {
+    const event = deps.env.GITHUB_EVENT_NAME;
+    if ((event !== 'pull_request' && event !== 'pull_request_target') || settings.project === undefined)
+        return undefined;
+    // Without a secret nothing signed can be sent: a dry run without secrets is what pull requests should use.
+    const holdsSecret = ['api-secret', 'private-key', 'secret-key', 'account-key'].some(name => settings.read(name).trim() !== '');
+    if (!holdsSecret)
+        return undefined;
+    const { hostChangedByPullRequest } = await __nccwpck_require__.e(/* import() */ 856).then(__nccwpck_require__.bind(__nccwpck_require__, 6856));
+    const file = deps.readInput('config-file').trim() || '.github/opentok-archive-target.yml';
+    return hostChangedByPullRequest({
+        plan,
+        file,
+        project: settings.project,
+        origin: settings.origin,
+        workspace: deps.workspace,
+        env: deps.env,
+        token: deps.readInput('github-token').trim(),
+        now: new Date(deps.clock.now()),
+        mask: core/* setSecret */.Pq
+    });
 }
 /** Validation looks at some inputs more than once; the runner's environment is read once per input. */
 function readEachInputOnce(read) {

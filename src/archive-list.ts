@@ -6,7 +6,7 @@
 import { noAnswerMessage, sendWithRetries, type Clock, type SendLog, type Transport } from './http.js'
 import { authHeaders, projectIdOf } from './platform.js'
 import type { Plan } from './plan.js'
-import { explainFailure } from './vendor-answer.js'
+import { apiUrlHint, explainFailure } from './vendor-answer.js'
 import { USER_AGENT } from './version.js'
 
 /** The most the vendor returns in one page. */
@@ -92,7 +92,15 @@ export async function listArchivesSince(plan: Plan, since: Date, io: ListIo): Pr
     )
     requests += outcome.attempts
     const answer = outcome.answer
-    if (answer === undefined) return { archives, requests, capped: false, skipped, error: noAnswerMessage(outgoing, outcome) }
+    if (answer === undefined) {
+      return {
+        archives,
+        requests,
+        capped: false,
+        skipped,
+        error: `${noAnswerMessage(outgoing, outcome)}${apiUrlHint(plan, outcome.failure)}`
+      }
+    }
     status = answer.status
     if (answer.status < 200 || answer.status >= 300) {
       return { archives, requests, status, capped: false, skipped, error: explainFailure(plan.credentials, outgoing, answer, io.secrets) }

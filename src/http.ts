@@ -75,9 +75,12 @@ const TRANSIENT_CODES = new Set([
   'UND_ERR_BODY_TIMEOUT'
 ])
 
-/** Whether a status is worth another attempt: timeouts, throttling and server errors. */
+/**
+ * Whether a status is worth another attempt: timeouts, throttling and server errors, but not 501
+ * Not Implemented or 505, which say the request itself will never work there.
+ */
 export function isRetryableStatus(status: number): boolean {
-  return status === 408 || status === 429 || status >= 500
+  return status === 408 || status === 429 || (status >= 500 && status !== 501 && status !== 505)
 }
 
 /** The wait a Retry-After header asks for (seconds or an HTTP date), in ms, or undefined. */
@@ -108,11 +111,22 @@ export async function dispatcherFromEnvironment(env: NodeJS.ProcessEnv = process
   const httpProxy = env.http_proxy ?? env.HTTP_PROXY
   const httpsProxy = env.https_proxy ?? env.HTTPS_PROXY
   const noProxy = env.no_proxy ?? env.NO_PROXY
-  return new EnvHttpProxyAgent({
-    ...(httpProxy ? { httpProxy } : {}),
-    ...(httpsProxy ? { httpsProxy } : {}),
-    ...(noProxy === undefined ? {} : { noProxy })
-  })
+  // undici warns on stderr that this agent is experimental; users cannot act on that, so it is not shown.
+  const emitWarning = process.emitWarning
+  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+    const options = rest[0]
+    if (options !== null && typeof options === 'object' && (options as { code?: unknown }).code === 'UNDICI-EHPA') return
+    ;(emitWarning as (...args: unknown[]) => void).call(process, warning, ...rest)
+  }) as typeof process.emitWarning
+  try {
+    return new EnvHttpProxyAgent({
+      ...(httpProxy ? { httpProxy } : {}),
+      ...(httpsProxy ? { httpsProxy } : {}),
+      ...(noProxy === undefined ? {} : { noProxy })
+    })
+  } finally {
+    process.emitWarning = emitWarning
+  }
 }
 
 /**
@@ -253,11 +267,20 @@ export async function sendWithRetries(
         ? parseRetryAfter(answer.headers['retry-after'], clock.now())
         : undefined
     const wait = backoffDelay(attempt, clock.random(), retryAfter)
-    log.info(
-      `Attempt ${attempt} of ${policy.maxAttempts} failed (${reason}); retrying in ${(wait / 1000).toFixed(1)} s${retryAfter === undefined ? '' : ' as Retry-After asks'}.`
-    )
+    log.info(`Attempt ${attempt} of ${policy.maxAttempts} failed (${reason}); ${describeWait(wait, retryAfter)}.`)
     await clock.sleep(wait)
   }
+}
+
+/** "retrying in 1.2 s", or what Retry-After asked and what the action waits. */
+export function describeWait(waitMs: number, retryAfterMs: number | undefined): string {
+  const retrying = `retrying in ${(waitMs / 1000).toFixed(1)} s`
+  if (retryAfterMs === undefined) return retrying
+  if (retryAfterMs > waitMs) {
+    const seconds = (ms: number) => `${Number.isInteger(ms / 1000) ? ms / 1000 : (ms / 1000).toFixed(1)} s`
+    return `Retry-After asked ${seconds(retryAfterMs)}; waiting the ${seconds(waitMs)} maximum`
+  }
+  return `${retrying} as Retry-After asks`
 }
 
 /** The message for a request that got no answer: names the proxy when it was the proxy that failed. */

@@ -2,13 +2,14 @@
 import * as core from '@actions/core'
 import { systemClock, Transport } from './http.js'
 import { maskSecretInputs, readPlan, type InputProblem, type InputReader } from './inputs/index.js'
+import { overlongInputs } from './inputs/limits.js'
 import { apply } from './operations/apply.js'
 import type { RunDependencies, StorageVerifier } from './operations/dependencies.js'
 import type { Plan } from './plan.js'
-import { maskProxyCredentials } from './proxy.js'
+import { maskProxyCredentials, proxyProblems } from './proxy.js'
 import { refuse } from './refuse.js'
 import { currentRunContext } from './run-context.js'
-import { readSettings, type Origin, type SettingProblem } from './sources/settings.js'
+import { readSettings, type Origin, type SettingProblem, type Settings } from './sources/settings.js'
 
 export type { StorageCheck } from './plan.js'
 export type { RunDependencies, StorageVerifier } from './operations/dependencies.js'
@@ -36,6 +37,11 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
     // Secrets first: nothing below may print one before the runner knows to mask it.
     maskSecretInputs(deps.readInput, core.setSecret)
     maskProxyCredentials(deps.env, core.setSecret)
+    const unusable = [...overlongInputs(deps.readInput), ...proxyProblems(deps.env)]
+    if (unusable.length > 0) {
+      await refuse(unusable, deps.runContext)
+      return
+    }
 
     if (deps.readInput('operation').trim().toLowerCase() === 'plan') {
       // A plan reads every project of the file, at two revisions, and needs no secret: it has its own reader.
@@ -48,14 +54,20 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
       return
     }
     const { settings } = gathered
+    for (const notice of settings.notices) core.notice(notice)
     const result = readPlan(settings.read, new Date(deps.clock.now()))
     for (const notice of result.notices) core.notice(notice)
     for (const warning of result.warnings) core.warning(warning)
-    if (!result.ok) {
-      await refuse(
-        result.problems.map(problem => locate(problem, settings.origin(problem.input))),
-        deps.runContext
-      )
+    // Every problem at once: of the file and its conflicts, then of the values, each setting named once.
+    const named = new Set(settings.problems.map(problem => problem.input))
+    const problems = [
+      ...settings.problems,
+      ...(result.ok
+        ? []
+        : result.problems.filter(problem => !named.has(problem.input)).map(problem => locate(problem, settings.origin(problem.input))))
+    ]
+    if (!result.ok || problems.length > 0) {
+      await refuse(problems, deps.runContext)
       return
     }
     // A configuration file naturally holds a project's target; only inputs given to a delete or an audit are worth a warning.
@@ -69,6 +81,11 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
       ...result.plan,
       ...(settings.source === undefined ? {} : { source: settings.source }),
       ...(settings.project === undefined ? {} : { project: settings.project })
+    }
+    const guarded = await guardPullRequest(plan, settings, deps)
+    if (guarded !== undefined) {
+      await refuse([guarded], deps.runContext)
+      return
     }
     await operationFor(plan)(plan, deps)
   } catch (error) {
@@ -86,6 +103,32 @@ function operationFor(plan: Plan): (plan: Plan, deps: RunDependencies) => Promis
     return async (auditPlan, deps) => (await import('./operations/audit.js')).audit(auditPlan, deps)
   }
   return apply
+}
+
+/**
+ * On a pull request, a run that holds secrets and takes its storage host from the configuration
+ * file may only send to the host the base already had (review/host-guard.ts). Runs without
+ * secrets, and other events, are not judged.
+ */
+async function guardPullRequest(plan: Plan, settings: Settings, deps: RunDependencies): Promise<SettingProblem | undefined> {
+  const event = deps.env.GITHUB_EVENT_NAME
+  if ((event !== 'pull_request' && event !== 'pull_request_target') || settings.project === undefined) return undefined
+  // Without a secret nothing signed can be sent: a dry run without secrets is what pull requests should use.
+  const holdsSecret = ['api-secret', 'private-key', 'secret-key', 'account-key'].some(name => settings.read(name).trim() !== '')
+  if (!holdsSecret) return undefined
+  const { hostChangedByPullRequest } = await import('./review/host-guard.js')
+  const file = deps.readInput('config-file').trim() || '.github/opentok-archive-target.yml'
+  return hostChangedByPullRequest({
+    plan,
+    file,
+    project: settings.project,
+    origin: settings.origin,
+    workspace: deps.workspace,
+    env: deps.env,
+    token: deps.readInput('github-token').trim(),
+    now: new Date(deps.clock.now()),
+    mask: core.setSecret
+  })
 }
 
 /** Validation looks at some inputs more than once; the runner's environment is read once per input. */

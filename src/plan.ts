@@ -35,7 +35,13 @@ export type StorageTarget = S3Target | AzureTarget
  */
 export type Credentials =
   | { readonly platform: 'opentok'; readonly apiKey: string; readonly apiSecret: string }
-  | { readonly platform: 'vonage'; readonly applicationId: string; readonly privateKey: string }
+  | {
+      readonly platform: 'vonage'
+      readonly applicationId: string
+      readonly privateKey: string
+      /** The inputs the pair was given in, when not application-id/private-key (the OpenTok SDKs' api-key/api-secret). */
+      readonly givenAs?: readonly [string, string]
+    }
 
 /**
  * The encrypted-archiving setting: leave it as it is (absent), turn it off (`null`),

@@ -34,7 +34,7 @@ export function vendorName(credentials: Credentials): string {
 export function refusedCredentials(credentials: Credentials): string {
   return credentials.platform === 'opentok'
     ? "the API key or API secret is wrong. Check 'api-key' (the OpenTok project's API key) and 'api-secret' (that project's secret)."
-    : "the application ID and private key do not belong together, or the application has no Video capability. Check 'application-id' and 'private-key' (the key created with that application in the Vonage dashboard)."
+    : `the application ID and private key do not belong together, or the application has no Video capability. Check '${credentials.givenAs?.[0] ?? 'application-id'}' and '${credentials.givenAs?.[1] ?? 'private-key'}' (the application's ID and the key created with it in the Vonage dashboard).`
 }
 
 /**

@@ -31,6 +31,28 @@ function safeDecode(text: string): string {
   }
 }
 
+/** A proxy variable that no proxy URL can be read from, named, with what it takes; undefined when all are readable. */
+export function proxyProblems(env: NodeJS.ProcessEnv): Array<{ input: string; message: string }> {
+  const problems: Array<{ input: string; message: string }> = []
+  for (const name of PROXY_VARIABLES) {
+    const value = env[name]
+    if (!value) continue
+    let url: URL | undefined
+    try {
+      url = new URL(value.includes('://') ? value : `http://${value}`)
+    } catch {
+      url = undefined
+    }
+    if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') {
+      problems.push({
+        input: name,
+        message: `The environment variable ${name} is not a proxy URL: it takes http://host:port or https://host:port (with user:password@ when the proxy needs it). Fix it, or unset it to connect directly.`
+      })
+    }
+  }
+  return problems
+}
+
 const DEFAULT_PORTS: Record<string, number> = { 'http:': 80, 'https:': 443 }
 
 /**

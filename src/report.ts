@@ -29,16 +29,37 @@ export interface RunContext {
 
 type Output = (name: string, value: string) => void
 
-/** Sets the step outputs: status, attempts, target, verified. */
-export function setOutputs(report: RunReport, output: Output = core.setOutput): void {
+/**
+ * What a run came to, in one word a workflow can branch on: `set` (accepted, storage checked),
+ * `unverified` (accepted without the storage check), `deleted`, `dry-run`, `refused` (settings
+ * refused, nothing sent), `failed` (the storage check, the vendor or the network); `audited` and
+ * `planned` for the other operations.
+ */
+export type RunResult = 'set' | 'unverified' | 'deleted' | 'dry-run' | 'refused' | 'failed' | 'audited' | 'planned'
+
+/** The result of a set or delete that ended as `report` says; `failed` when it failed. */
+export function resultOf(report: RunReport, failed: boolean): RunResult {
+  if (failed) return 'failed'
+  if (report.plan.dryRun) return 'dry-run'
+  if (report.plan.operation === 'delete') return 'deleted'
+  return report.verified === 'true' ? 'set' : 'unverified'
+}
+
+/**
+ * Sets the step outputs: result, status, attempts, target, verified. `target` names where
+ * archives go only when the vendor accepted it, or would in a dry run: never after a failure.
+ */
+export function setOutputs(report: RunReport, result: RunResult, output: Output = core.setOutput): void {
+  output('result', result)
   output('status', report.status === undefined ? '' : String(report.status))
   output('attempts', String(report.attempts))
-  output('target', describeTarget(report.plan.target))
+  output('target', result === 'set' || result === 'unverified' || result === 'dry-run' ? describeTarget(report.plan.target) : '')
   output('verified', report.verified)
 }
 
 /** The outputs of a run stopped by its inputs: nothing was sent and nothing was checked. */
 export function setInputErrorOutputs(output: Output = core.setOutput): void {
+  output('result', 'refused')
   output('status', '')
   output('attempts', '0')
   output('target', '')
@@ -91,7 +112,8 @@ export interface ReportedProblem extends InputProblem {
 /** Writes the job summary: a heading, the table and the run line. Does nothing outside a runner. */
 export async function writeSummary(report: RunReport, context: RunContext, summary: typeof core.summary = core.summary): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return
-  const heading = report.plan.dryRun ? 'OpenTok archive upload target (dry run)' : 'OpenTok archive upload target'
+  const platform = report.plan.credentials.platform === 'opentok' ? 'OpenTok' : 'Vonage Video'
+  const heading = `${platform} archive upload target${report.plan.dryRun ? ' (dry run)' : ''}`
   summary.addHeading(heading, 3).addTable([
     [
       { data: 'Field', header: true },

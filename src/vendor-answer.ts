@@ -1,7 +1,7 @@
 /** What a vendor answer other than 2xx means and what to do, for every call the action makes to the vendor. */
 import type { HttpAnswer, OutgoingRequest } from './http.js'
 import { refusedCredentials, vendorName } from './platform.js'
-import type { Credentials } from './plan.js'
+import type { Credentials, Plan } from './plan.js'
 import { redact } from './redact.js'
 
 /** The failure message for a non-2xx answer, naming the inputs to check and no secret. */
@@ -39,4 +39,13 @@ function messageOf(body: string): string | undefined {
     // not JSON: no vendor message to quote
   }
   return undefined
+}
+
+/**
+ * When the vendor's host does not resolve or refuses connections, the address came from
+ * 'api-url' (given, or the platform's default): say so. Empty for other failures.
+ */
+export function apiUrlHint(plan: Plan, failure: string | undefined): string {
+  if (failure === undefined || !/^(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|EHOSTUNREACH|ENETUNREACH)\b/.test(failure)) return ''
+  return ` The vendor's address is 'api-url' (${plan.apiUrl}): check it, or this runner's network and proxy.`
 }

@@ -170,7 +170,8 @@ function checkRequest(project, req, body) {
     problems.push(...checkBody(body))
   }
   if ((req.method === 'DELETE' || req.method === 'GET') && body !== '') problems.push(`${req.method} has a body`)
-  if (req.method === 'GET' && req.headers['content-type'] !== undefined) problems.push('GET has a content-type')
+  if ((req.method === 'GET' || req.method === 'DELETE') && req.headers['content-type'] !== undefined)
+    problems.push(`${req.method} has a content-type`)
   return { problems, claims, badToken, page: problems.length === 0 ? page : undefined }
 }
 

@@ -70,7 +70,13 @@ export async function writeReportFile(report: AuditReport, env: NodeJS.ProcessEn
 }
 
 /** Sets the audit's outputs, and the common ones (status, attempts, target, verified). */
-export function setAuditOutputs(report: AuditReport, reportFile: string, output = core.setOutput): void {
+export function setAuditOutputs(
+  report: AuditReport,
+  reportFile: string,
+  result: 'audited' | 'failed' | 'dry-run',
+  output = core.setOutput
+): void {
+  output('result', result)
   output('archives', String(report.judged.length))
   output('undelivered', String(undeliveredOf(report).length))
   output('report-file', reportFile)

@@ -101,5 +101,6 @@ function readApplication(f: Findings, idInput: string, keyInput: string, dryRun:
     else privateKey = check.pem
   }
   if (f.problems.length > before) return { withheld }
-  return { credentials: { platform: 'vonage', applicationId: id.toLowerCase(), privateKey }, withheld }
+  const givenAs = idInput === 'application-id' ? {} : { givenAs: [idInput, keyInput] as const }
+  return { credentials: { platform: 'vonage', applicationId: id.toLowerCase(), privateKey, ...givenAs }, withheld }
 }

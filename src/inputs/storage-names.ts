@@ -17,12 +17,13 @@ export function amazonBucketProblem(name: string): string | undefined {
   }
   const stray = [...new Set(name.match(/[^a-z0-9.-]/g) ?? [])]
   if (stray.length > 0) {
-    const listed = stray.slice(0, 5).map(c => (c === ' ' ? "'a space'" : `'${c}'`))
+    const listed = stray.slice(0, 5).map(visible)
+    // Suggest only what lower-casing and a separator fix give; a name with other letters (é, ü) has no safe guess.
     const suggestion = name
       .toLowerCase()
-      .replace(/[^a-z0-9.-]+/g, '-')
+      .replace(/[\s_]+/g, '-')
       .replace(/^[.-]+|[.-]+$/g, '')
-    const hint = suggestion.length >= 3 && suggestion.length <= 63 ? ` Did you mean '${suggestion}'?` : ''
+    const hint = /^[a-z0-9.-]{3,63}$/.test(suggestion) ? ` Did you mean '${suggestion}'?` : ''
     return `'bucket' holds ${listed.join(', ')}; ${rules}${withEndpoint}.${hint}`
   }
   if (!/^[a-z0-9]/.test(name) || !/[a-z0-9]$/.test(name)) return `'bucket' must start and end with a letter or digit; ${rules}.`
@@ -33,6 +34,15 @@ export function amazonBucketProblem(name: string): string | undefined {
   const suffix = ['-s3alias', '--ol-s3', '.mrap', '--x-s3', '--table-s3'].find(s => name.endsWith(s))
   if (suffix) return `'bucket' ends with '${suffix}', which Amazon S3 reserves for access points and other resources.`
   return undefined
+}
+
+/** A character as a message shows it: a space named, an invisible or non-ASCII one as its \\u code. */
+function visible(c: string): string {
+  if (c === ' ') return "'a space'"
+  if (/[\x21-\x7e]/.test(c)) return `'${c}'`
+  const code = c.codePointAt(0) ?? 0
+  const escaped = `\\u${code.toString(16).padStart(4, '0')}`
+  return /\p{L}|\p{N}/u.test(c) ? `'${c}' (${escaped})` : `'${escaped}'`
 }
 
 /** With a custom endpoint, only what no S3 service accepts is refused (so `LegacyBucket` on MinIO passes). */

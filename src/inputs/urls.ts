@@ -34,6 +34,11 @@ export function readEndpoint(f: Findings): string | undefined | null {
       `${allowed}; got the path '${shown(url.pathname)}'. The bucket goes in 'bucket', and the service's address alone in 'endpoint' (${url.origin}).`
     )
   }
+  if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
+    f.warnings.push(
+      `'endpoint' is plain http:// to '${url.hostname}': the vendor uploads archives to it unencrypted, and the storage requests can be read on the way. Use https:// unless the service is reachable only over a network you trust.`
+    )
+  }
   return url.origin
 }
 

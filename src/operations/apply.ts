@@ -5,9 +5,9 @@ import { authHeaders, describeProject, vendorName } from '../platform.js'
 import type { Plan, StorageCheck } from '../plan.js'
 import { secretValuesOf } from '../plan-secrets.js'
 import { redact, scrub } from '../redact.js'
-import { setOutputs, writeSummary, type RunReport } from '../report.js'
+import { resultOf, setOutputs, writeSummary, type RunReport } from '../report.js'
 import { buildRequest, describeTarget, shownBody } from '../storage.js'
-import { explainFailure } from '../vendor-answer.js'
+import { apiUrlHint, explainFailure } from '../vendor-answer.js'
 import { USER_AGENT } from '../version.js'
 import type { RunDependencies } from './dependencies.js'
 
@@ -16,8 +16,9 @@ export async function apply(plan: Plan, deps: RunDependencies): Promise<void> {
   const secrets = secretValuesOf(plan)
   const outgoing = buildRequest(plan)
   const vendor = vendorName(plan.credentials)
-  const doing = plan.operation === 'set' ? 'Setting' : 'Removing'
-  core.info(`${doing} the archive upload target of ${describeProject(plan.credentials)} through ${plan.apiUrl}.`)
+  const doing = plan.operation === 'set' ? 'setting' : 'removing'
+  const mode = plan.dryRun ? `Dry run of ${doing}` : `${doing.charAt(0).toUpperCase()}${doing.slice(1)}`
+  core.info(`${mode} the archive upload target of ${describeProject(plan.credentials)} through ${plan.apiUrl}.`)
   noteWithheldSecrets(plan)
 
   let check: StorageCheck = {
@@ -63,7 +64,8 @@ export async function apply(plan: Plan, deps: RunDependencies): Promise<void> {
     outgoing,
     async () => ({
       ...(await authHeaders(plan.credentials, deps.clock.now(), core.setSecret)),
-      'Content-Type': 'application/json',
+      // Only the PUT has a body; a DELETE says nothing of a content type.
+      ...(outgoing.body === undefined ? {} : { 'Content-Type': 'application/json' }),
       Accept: 'application/json',
       'User-Agent': USER_AGENT
     }),
@@ -76,7 +78,7 @@ export async function apply(plan: Plan, deps: RunDependencies): Promise<void> {
   const base = { plan, attempts: outcome.attempts, verified: check.verified, verification: check.summary }
 
   if (answer === undefined) {
-    await finish(plan, deps, { ...base, result: 'no answer' }, noAnswerMessage(outgoing, outcome))
+    await finish(plan, deps, { ...base, result: 'no answer' }, `${noAnswerMessage(outgoing, outcome)}${apiUrlHint(plan, outcome.failure)}`)
     return
   }
   const report = { ...base, status: answer.status }
@@ -100,7 +102,7 @@ export function noteWithheldSecrets(plan: Plan): void {
 
 /** Reports the run; with `failure`, fails the step, or warns when 'fail-on-error' is false. */
 async function finish(plan: Plan, deps: RunDependencies, report: RunReport, failure?: string): Promise<void> {
-  setOutputs(report)
+  setOutputs(report, resultOf(report, failure !== undefined))
   if (failure !== undefined) {
     // A last net: whatever a message quotes, no form of a secret leaves the action.
     const safe = scrub(failure, secretValuesOf(plan))

@@ -44,7 +44,7 @@ export async function audit(plan: Plan, deps: RunDependencies): Promise<void> {
     core.info(`Dry run: would send GET ${archiveListUrl(plan, 0, PAGE_SIZE)} (and more pages down to the window's start)`)
     if (checkObjects) core.info(`and look for each archive under ${target}/${projectId}/{archive id}/.`)
     core.info(`Nothing was sent to ${vendorName(plan.credentials)} or the storage.`)
-    setAuditOutputs(emptyReport(plan, settings, false), '')
+    setAuditOutputs(emptyReport(plan, settings, false), '', 'dry-run')
     return
   }
 
@@ -57,7 +57,7 @@ export async function audit(plan: Plan, deps: RunDependencies): Promise<void> {
     secrets
   })
   if (listing.error !== undefined) {
-    setAuditOutputs({ ...emptyReport(plan, settings, false), requests: listing.requests, ...statusOf(listing.status) }, '')
+    setAuditOutputs({ ...emptyReport(plan, settings, false), requests: listing.requests, ...statusOf(listing.status) }, '', 'failed')
     const message = scrub(listing.error, secrets)
     if (listing.status !== undefined && !plan.failOnError) core.warning(`${message} The step stays green because 'fail-on-error' is false.`)
     else core.setFailed(message)
@@ -79,7 +79,8 @@ export async function audit(plan: Plan, deps: RunDependencies): Promise<void> {
     if (looked.error !== undefined) {
       setAuditOutputs(
         { ...emptyReport(plan, settings, true), requests: listing.requests + looked.requests, ...statusOf(listing.status) },
-        ''
+        '',
+        'failed'
       )
       core.setFailed(scrub(looked.error, secrets))
       return
@@ -106,7 +107,7 @@ export async function audit(plan: Plan, deps: RunDependencies): Promise<void> {
     ...(plan.source === undefined ? {} : { source: plan.source })
   }
   const reportFile = await writeReportFile(report, deps.env)
-  setAuditOutputs(report, reportFile)
+  setAuditOutputs(report, reportFile, 'audited')
   const undelivered = undeliveredOf(report)
   core.info(`Audit: ${overviewOf(report)}.`)
   for (const { archive, verdict } of undelivered.slice(0, LOGGED_ROWS)) {

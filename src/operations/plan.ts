@@ -96,6 +96,7 @@ export async function plan(deps: RunDependencies): Promise<void> {
   const changes = compareProjects(baseFiles?.projects, head.projects)
   const names = head.projects.map(project => project.name)
   const changed = changes.filter(change => change.kind !== 'unchanged')
+  core.setOutput('result', 'planned')
   core.setOutput('projects', JSON.stringify(names))
   core.setOutput('changed-projects', JSON.stringify(changed.map(change => change.name)))
   core.setOutput('projects-to-apply', JSON.stringify(changed.filter(change => change.kind !== 'removed').map(change => change.name)))

@@ -81,18 +81,21 @@ export async function planProjects(
       return values.get(name)?.value ?? ''
     }
     const result = readPlan(reader, now)
-    if (result.ok) projects.push({ name: project.name, plan: { ...result.plan, project: project.name }, problems: [] })
-    else {
-      projects.push({
-        name: project.name,
-        problems: result.problems.map(problem => ({
-          input: problem.input,
-          message: `project '${project.name}': ${problem.message}`,
-          file,
-          ...placeOf(problem.input)
-        }))
-      })
-    }
+    // What the file itself got wrong first, then what validation finds in the values it could read, each setting once.
+    const own = project.problems.map(located)
+    const named = new Set(own.map(problem => problem.input))
+    const found = result.ok
+      ? []
+      : result.problems
+          .filter(problem => !named.has(problem.input))
+          .map(problem => ({
+            input: problem.input,
+            message: `project '${project.name}': ${problem.message}`,
+            file,
+            ...placeOf(problem.input)
+          }))
+    if (result.ok && own.length === 0) projects.push({ name: project.name, plan: { ...result.plan, project: project.name }, problems: [] })
+    else projects.push({ name: project.name, problems: [...own, ...found] })
   }
   return { problems: document.problems.map(located), projects }
 }

@@ -5,11 +5,10 @@
  * values mean is judged by the same rules as the inputs (inputs/). `yaml` is imported only here,
  * and only when a configuration file is used, so plain-input runs never load it.
  */
-import { readFile } from 'node:fs/promises'
-import { isAbsolute, relative, resolve } from 'node:path'
 import type { Node as YamlNode, Pair, Scalar } from 'yaml'
-import { maskValuesOf, SECRET_INPUTS } from '../inputs/index.js'
+import { maskValuesOf } from '../inputs/index.js'
 import { holdsPrivateKey } from '../pem.js'
+import { readInWorkspace } from './files.js'
 
 /** Where the examples and the README keep the file. */
 export const DEFAULT_CONFIG_FILE = '.github/opentok-archive-target.yml'
@@ -36,16 +35,27 @@ export const FILE_SETTINGS = [
 /** Settings YAML may write as a number or a boolean; every other setting is text. */
 const INTEGER_SETTINGS = new Set(['api-key', 'max-attempts', 'timeout-seconds'])
 const BOOLEAN_SETTINGS = new Set(['verify'])
-/** Secret names as the vendor's JSON spells them, refused as well. */
-const SECRET_SPELLINGS = new Set<string>([
-  ...SECRET_INPUTS,
-  'apiSecret',
-  'privateKey',
-  'private_key',
-  'secretKey',
-  'accountKey',
-  'api_secret'
-])
+/**
+ * Every spelling of a secret setting, by its letters alone (case, '-', '_' and spaces dropped),
+ * and the input that takes it: `secretKey`, `secret_key`, `SecretKey` and `SECRET-KEY` are all
+ * 'secret-key'. They are refused and masked wherever they stand in the file.
+ */
+const SECRET_SETTINGS: Readonly<Record<string, string>> = {
+  apisecret: 'api-secret',
+  privatekey: 'private-key',
+  secretkey: 'secret-key',
+  secretaccesskey: 'secret-key',
+  awssecretaccesskey: 'secret-key',
+  accountkey: 'account-key',
+  storagekey: 'account-key',
+  githubtoken: 'github-token'
+}
+
+/** The input a secret setting belongs to, whatever its spelling; undefined for any other setting. */
+export function secretInputOf(setting: string): string | undefined {
+  return SECRET_SETTINGS[setting.toLowerCase().replace(/[-_\s]/g, '')]
+}
+
 const PROJECT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/
 
 export interface FileValue {
@@ -69,10 +79,18 @@ export interface FileProblem {
   readonly message: string
   readonly line?: number
   readonly column?: number
+  /** A secret written into the file: refused in every project, chosen or not. */
+  readonly secret?: boolean
 }
 
+/**
+ * The chosen project's entry, with the problems of the file (the entry holds the settings that
+ * could be read, so their values are judged too and every problem is reported at once); or why
+ * there is no entry at all.
+ */
 export type ConfigReading =
-  { readonly ok: true; readonly entry: ConfigEntry } | { readonly ok: false; readonly problems: readonly FileProblem[] }
+  | { readonly ok: true; readonly entry: ConfigEntry; readonly problems: readonly FileProblem[] }
+  | { readonly ok: false; readonly problems: readonly FileProblem[] }
 
 /**
  * Reads `file` (relative to `workspace`) and returns the entry of `project`. `named` says how the
@@ -85,34 +103,24 @@ export async function readConfigFile(
   mask: (secret: string) => void,
   named = `'config-file' names ${file}`
 ): Promise<ConfigReading> {
-  const path = resolve(workspace, file)
-  const inside = relative(workspace, path)
-  if (isAbsolute(file) || inside.startsWith('..')) {
-    return fail(
-      'config-file',
-      `'config-file' must be a path inside the repository's workspace, such as ${DEFAULT_CONFIG_FILE}; got '${file}'.`
-    )
+  const read = await readInWorkspace(workspace, file)
+  if (!read.ok) {
+    const why = {
+      outside: `'config-file' must be a path inside the repository's workspace, such as ${DEFAULT_CONFIG_FILE}; got '${file.slice(0, 80)}'.`,
+      missing: `${named}, which is not in the workspace (${workspace}). Check out the repository first (actions/checkout), or fix the path.`,
+      'link-outside': `'config-file' ${file} is a symbolic link that leads outside the workspace; it is not read.`,
+      unreadable: `'config-file' ${file} could not be read: ${read.code ?? 'unknown error'}.`
+    }[read.why]
+    return fail('config-file', why)
   }
-  let text: string
-  try {
-    text = await readFile(path, 'utf8')
-  } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT'
-    return fail(
-      'config-file',
-      missing
-        ? `${named}, which is not in the workspace (${workspace}). Check out the repository first (actions/checkout), or fix the path.`
-        : `'config-file' ${file} could not be read: ${(error as NodeJS.ErrnoException).code ?? 'unknown error'}.`
-    )
-  }
-  return parseConfig(text, file, project, mask)
+  return parseConfig(read.text, file, project, mask)
 }
 
 /** One project of the file: its name, the line of its key, and its entry or what is wrong with it. */
 export interface ProjectReading {
   readonly name: string
   readonly line?: number
-  /** Set when the entry is a mapping whose every setting could be read. */
+  /** Set when the entry is a mapping: the settings that could be read (problems name the others). */
   readonly entry?: ConfigEntry
   readonly problems: readonly FileProblem[]
 }
@@ -145,9 +153,11 @@ export async function parseConfig(text: string, file: string, project: string, m
   if (reading === undefined) {
     return fail('project', `'project' '${chosen}' is not in ${file}; it has ${names.map(n => `'${n}'`).join(', ')}.`)
   }
-  const problems = [...document.problems, ...reading.problems]
-  if (problems.length > 0 || reading.entry === undefined) return { ok: false, problems }
-  return { ok: true, entry: reading.entry }
+  // A committed secret is compromised whichever project it sits in: refused even in one not chosen.
+  const secretsElsewhere = document.projects.filter(p => p.name !== chosen).flatMap(p => p.problems.filter(problem => problem.secret))
+  const problems = [...document.problems, ...reading.problems, ...secretsElsewhere]
+  if (reading.entry === undefined) return { ok: false, problems }
+  return { ok: true, entry: reading.entry, problems }
 }
 
 /**
@@ -215,10 +225,12 @@ export async function parseProjects(text: string, file: string, mask: (secret: s
       const setting = keyOf(item, yaml)
       const place = at(item.key as YamlNode)
       const value = item.value as YamlNode | null
-      if (SECRET_SPELLINGS.has(setting)) {
+      const secretInput = secretInputOf(setting)
+      if (secretInput !== undefined) {
         own.push({
-          setting,
-          message: `project '${name}' holds the secret '${setting}' (its value is masked and not shown). Secrets never go in the file: pass it as the input '${setting}' from a GitHub secret, remove it from the file, and rotate it, since it has been committed.`,
+          setting: secretInput,
+          message: `project '${name}' holds the secret '${setting}' (its value is masked and not shown). Secrets never go in the file: remove it from the file, rotate it, since it has been committed, and pass the new one as the input '${secretInput}' from a GitHub secret.`,
+          secret: true,
           ...place
         })
         continue
@@ -235,8 +247,7 @@ export async function parseProjects(text: string, file: string, mask: (secret: s
       if (typeof text === 'object') own.push({ setting, message: `project '${name}': '${setting}' ${text.problem}`, ...place })
       else values.set(setting, { value: text, line: place.line ?? 0, ...(place.column === undefined ? {} : { column: place.column }) })
     }
-    if (own.length > 0) return { name, ...lineOf(where), problems: own }
-    return { name, ...lineOf(where), entry: { file, project: name, values }, problems: [] }
+    return { name, ...lineOf(where), entry: { file, project: name, values }, problems: own }
   })
   return { problems, projects: readings }
 }
@@ -277,7 +288,7 @@ function maskSecretsIn(node: unknown, yaml: Yaml, mask: (secret: string) => void
     for (const item of (node as { items: unknown[] }).items) {
       if (yaml.isPair(item)) {
         const key = yaml.isScalar(item.key) ? String((item.key as Scalar).value) : ''
-        maskSecretsIn(item.value, yaml, mask, SECRET_SPELLINGS.has(key))
+        maskSecretsIn(item.value, yaml, mask, secretInputOf(key) !== undefined)
       } else {
         maskSecretsIn(item, yaml, mask, secretKey)
       }

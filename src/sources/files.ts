@@ -5,7 +5,7 @@
  * the same reader and validators.
  */
 import { execFile } from 'node:child_process'
-import { readFile } from 'node:fs/promises'
+import { readFile, realpath } from 'node:fs/promises'
 import { isAbsolute, relative, resolve } from 'node:path'
 import { describeGitHubError, isPermissionError, type GitHubClient, type Repository } from '../github-client.js'
 
@@ -23,18 +23,54 @@ export function isInsideRepository(path: string): boolean {
   return inside !== '' && !inside.startsWith('..')
 }
 
+/** What reading a file of the workspace found. */
+export type WorkspaceRead =
+  | { readonly ok: true; readonly text: string }
+  | { readonly ok: false; readonly why: 'outside' | 'missing' | 'link-outside' | 'unreadable'; readonly code?: string }
+
+/**
+ * Reads `path` (relative, or absolute inside the workspace) from the workspace. A path that leaves
+ * the workspace is refused, and so is a symbolic link that leads out of it: a pull request could
+ * otherwise point a setting at any file of the runner.
+ */
+export async function readInWorkspace(workspace: string, path: string): Promise<WorkspaceRead> {
+  const full = resolve(workspace, path)
+  const inside = relative(workspace, full)
+  if (inside === '' || inside.startsWith('..') || isAbsolute(inside) || path.includes('\0')) return { ok: false, why: 'outside' }
+  let real: string
+  try {
+    real = await realpath(full)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    return code === 'ENOENT' || code === 'ENOTDIR'
+      ? { ok: false, why: 'missing' }
+      : { ok: false, why: 'unreadable', ...(code ? { code } : {}) }
+  }
+  const root = await realpath(workspace).catch(() => workspace)
+  const within = relative(root, real)
+  if (within === '' || within.startsWith('..') || isAbsolute(within)) return { ok: false, why: 'link-outside' }
+  try {
+    return { ok: true, text: await readFile(real, 'utf8') }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    return { ok: false, why: 'unreadable', ...(code ? { code } : {}) }
+  }
+}
+
 /** The checkout in `workspace`. */
 export function workspaceFiles(workspace: string): RepositoryFiles {
   return {
     where: 'the workspace',
     async read(path) {
       if (!isInsideRepository(path)) return undefined
-      try {
-        return await readFile(resolve(workspace, path), 'utf8')
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-        throw error
-      }
+      const read = await readInWorkspace(workspace, path)
+      if (read.ok) return read.text
+      if (read.why === 'missing') return undefined
+      throw new UnreadableFile(
+        read.why === 'link-outside'
+          ? `${path} is a symbolic link that leads outside the workspace; it is not read.`
+          : `${path} could not be read (${read.code ?? read.why}).`
+      )
     }
   }
 }

@@ -9,7 +9,7 @@ import type { AzureTarget, S3Target, StorageTarget } from '../plan.js'
 import { blobRequestHeaders, blobServiceUrl, listBlobsUrl } from './azure.js'
 import type { StorageLocations } from './index.js'
 import { storageRefusal } from './refusal.js'
-import { AMAZON_S3, DEFAULT_REGION, listS3 } from './s3.js'
+import { AMAZON_S3, DEFAULT_REGION, listS3, s3DnsHint } from './s3.js'
 
 /** What one look found: the first object's key, or nothing; or why the target could not be read. */
 export type Lookup = { readonly ok: true; readonly key?: string } | { readonly ok: false; readonly error: string; readonly summary: string }
@@ -37,15 +37,18 @@ function s3Finder(target: S3Target, amazonS3: string, io: FindIo): (prefix: stri
   const endpoint = target.endpoint ?? amazonS3
   // The bucket's region, once an answer has named it, saves every later look a redirect.
   let region = DEFAULT_REGION
-  const dnsHint =
-    target.endpoint === undefined
-      ? "Amazon S3 has no such host for this bucket: check 'bucket'."
-      : `the host of 'endpoint' (${new URL(endpoint).hostname}) does not resolve: check 'endpoint'.`
   return async prefix => {
     const attempt = await listS3(target, endpoint, prefix, region, io)
     region = attempt.region
     const where = `s3://${target.bucket}/${prefix}`
-    return lookupOf(attempt.answer, attempt.failure, where, dnsHint, io, /<Contents>\s*<Key>([^<]{1,1024})<\/Key>/)
+    return lookupOf(
+      attempt.answer,
+      attempt.failure,
+      where,
+      s3DnsHint(target, endpoint, region),
+      io,
+      /<Contents>\s*<Key>([^<]{1,1024})<\/Key>/
+    )
   }
 }
 

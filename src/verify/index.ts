@@ -8,7 +8,7 @@ import { projectIdOf } from '../platform.js'
 import type { AzureTarget, Plan, S3Target, StorageCheck } from '../plan.js'
 import { blobRequestHeaders, blobServiceUrl, blobUrl } from './azure.js'
 import { checkObjectContent, checkObjectKey } from './check-object.js'
-import { AMAZON_S3, DEFAULT_REGION, sendToS3 } from './s3.js'
+import { AMAZON_S3, DEFAULT_REGION, s3DnsHint, sendToS3 } from './s3.js'
 import { storageRefusal } from './refusal.js'
 import { parseStorageError } from './storage-error.js'
 
@@ -58,11 +58,12 @@ async function checkS3(target: S3Target, key: string, content: string, amazonS3:
   const where = `s3://${target.bucket}/${key}`
   const endpoint = target.endpoint ?? amazonS3
   const put = await sendToS3('PUT', target, endpoint, key, content, DEFAULT_REGION, io)
-  const dnsHint =
-    target.endpoint === undefined
-      ? "Amazon S3 has no such host for this bucket: check 'bucket'."
-      : `the host of 'endpoint' (${new URL(endpoint).hostname}) does not resolve: check 'endpoint'.`
-  const refused = storageRefusal('write', where, put.answer, put.failure, io.secrets, dnsHint, CHECK_WORDING)
+  const dnsHint = s3DnsHint(target, endpoint, put.region)
+  const refused = storageRefusal('write', where, put.answer, put.failure, io.secrets, dnsHint, CHECK_WORDING, (_code, status) =>
+    status === 501 && target.sse === 's3'
+      ? "The write carried x-amz-server-side-encryption: AES256, as 'sse: s3' asks; a service without server-side encryption (MinIO without KMS, say) refuses it: set 'sse: none' for it."
+      : undefined
+  )
   if (refused !== undefined) return refused
   const sse = target.sse === 's3' ? ' with SSE-S3' : ''
   const del = await sendToS3('DELETE', target, endpoint, key, undefined, put.region, io)

@@ -22,7 +22,9 @@ export function storageRefusal(
   failure: string | undefined,
   secrets: readonly string[],
   dnsHint: string,
-  wording: RefusalWording
+  wording: RefusalWording,
+  /** A further hint for a refusal that only the caller can explain (an 'sse' the service lacks). */
+  explain?: (code: string | undefined, status: number) => string | undefined
 ): StorageCheck | undefined {
   if (answer === undefined && failure !== undefined && /^ENOTFOUND\b/.test(failure)) {
     // A name that does not resolve is a wrong setting, not an unreachable network: name the input.
@@ -40,11 +42,13 @@ export function storageRefusal(
     }
   }
   if (answer.status >= 200 && answer.status < 300) return undefined
-  const { code } = parseStorageError(answer.body, answer.headers)
+  const { code, message } = parseStorageError(answer.body, answer.headers)
   const named = code === undefined ? `HTTP ${answer.status}` : `${code} (HTTP ${answer.status})`
+  const said = message === undefined ? '' : ` The service said: "${redact(message, secrets)}".`
+  const more = explain?.(code, answer.status)
   return {
     verified: 'false',
     summary: `refused: ${named}`,
-    error: `${wording.failed}: the ${action} of ${where} was refused with ${named}: ${hintFor(code, answer.status, action)} ${wording.tail}`
+    error: `${wording.failed}: the ${action} of ${where} was refused with ${named}: ${hintFor(code, answer.status, action)}${said}${more === undefined ? '' : ` ${more}`} ${wording.tail}`
   }
 }

@@ -32,6 +32,17 @@ export function listUrl(bucket: string, endpoint: string, region: string, prefix
   return `${endpoint}/${encodeURIComponent(bucket)}${query}`
 }
 
+/**
+ * What a host that does not resolve means. Amazon S3 answers for every bucket name through
+ * wildcard DNS, so there it is the runner's DNS or network, never 'bucket'; a custom endpoint is
+ * addressed path-style, so its own host is the one at fault.
+ */
+export function s3DnsHint(target: S3Target, endpoint: string, region: string): string {
+  if (target.endpoint !== undefined) return `the host of 'endpoint' (${new URL(endpoint).hostname}) does not resolve: check 'endpoint'.`
+  const host = new URL(objectUrl(target.bucket, endpoint, region, 'x')).hostname
+  return `this runner could not resolve ${host}. Amazon S3 answers for any bucket name, so this is the runner's DNS or network, not 'bucket': check them, set HTTPS_PROXY if the runner must go through a proxy, or give 'verify: false' if it cannot reach the storage.`
+}
+
 export interface S3Attempt {
   readonly answer?: HttpAnswer
   readonly failure?: string

@@ -4,7 +4,7 @@
 export function parseStorageError(
   body: string,
   headers: Readonly<Record<string, string | string[] | undefined>>
-): { code?: string; region?: string } {
+): { code?: string; region?: string; message?: string } {
   const tag = (name: string): string | undefined => new RegExp(`<${name}>([^<]{1,200})</${name}>`).exec(body)?.[1]
   const header = (name: string): string | undefined => {
     const value = headers[name]
@@ -13,7 +13,18 @@ export function parseStorageError(
   // Only code-shaped values: the text is printed, and a body may quote anything.
   const code = [header('x-ms-error-code'), tag('Code')].find(value => value !== undefined && /^[A-Za-z0-9.]{1,64}$/.test(value))
   const region = [header('x-amz-bucket-region'), tag('Region')].find(value => value !== undefined && /^[a-z0-9-]{1,40}$/.test(value))
-  return { ...(code === undefined ? {} : { code }), ...(region === undefined ? {} : { region }) }
+  // The service's own words help (MinIO: "A header you provided implies functionality that is not
+  // implemented"), but a body may quote anything: one printable line, at most 200 characters.
+  const said = tag('Message')?.replace(
+    /&(lt|gt|quot|apos|amp);/g,
+    (_, n: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[n] ?? ''
+  )
+  const message = said !== undefined && /^[\x20-\x7e]{1,200}$/.test(said) ? said : undefined
+  return {
+    ...(code === undefined ? {} : { code }),
+    ...(region === undefined ? {} : { region }),
+    ...(message === undefined ? {} : { message })
+  }
 }
 
 const HINTS: Record<string, string> = {
@@ -31,7 +42,8 @@ const HINTS: Record<string, string> = {
   ContainerNotFound: "the container does not exist: check 'container'.",
   ResourceNotFound: "the account or container does not exist: check 'account-name', 'container' and 'domain'.",
   AccountIsDisabled: 'the storage account is disabled.',
-  InvalidAuthenticationInfo: "the authentication was malformed: check 'account-key'."
+  InvalidAuthenticationInfo: "the authentication was malformed: check 'account-key'.",
+  NotImplemented: 'the service does not implement something the request asked for.'
 }
 
 /** What the action asked of the storage: the check writes, the audit lists. */

@@ -1,48 +1,9 @@
 "use strict";
-exports.id = 556;
-exports.ids = [556,781];
+exports.id = 528;
+exports.ids = [528,781];
 exports.modules = {
 
-/***/ 7890:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   _M: () => (/* binding */ repositoryOf),
-/* harmony export */   dZ: () => (/* binding */ describeGitHubError),
-/* harmony export */   gj: () => (/* binding */ isPermissionError),
-/* harmony export */   hV: () => (/* binding */ makeGitHubClient)
-/* harmony export */ });
-/** An Octokit for `token`, against the API the runner names. */
-async function makeGitHubClient(token, env) {
-    // The package's `lib/utils` entry is what getOctokit() wraps. Importing it, rather than the package
-    // index that run-context.ts already loads for `context`, lets the bundler keep Octokit out of start-up.
-    const { GitHub, getOctokitOptions } = await Promise.all(/* import() */[__webpack_require__.e(7), __webpack_require__.e(665)]).then(__webpack_require__.bind(__webpack_require__, 8665));
-    return new GitHub(getOctokitOptions(token, { baseUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '') }));
-}
-/** The repository of this run, from GITHUB_REPOSITORY; undefined outside a runner. */
-function repositoryOf(env) {
-    const [owner, repo, ...rest] = (env.GITHUB_REPOSITORY ?? '').split('/');
-    if (!owner || !repo || rest.length > 0)
-        return undefined;
-    return { owner, repo };
-}
-/** Whether an Octokit error says the token lacks a permission (403, or "Resource not accessible by integration"). */
-function isPermissionError(error) {
-    const status = error.status;
-    const message = error instanceof Error ? error.message : '';
-    return status === 403 || /Resource not accessible by integration/i.test(message);
-}
-/** A short description of an Octokit error: its status and first line, never a header or a token. */
-function describeGitHubError(error) {
-    const status = error.status;
-    const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]?.slice(0, 200) ?? '';
-    return typeof status === 'number' ? `HTTP ${status}: ${message}` : message;
-}
-
-
-/***/ }),
-
-/***/ 6556:
+/***/ 8528:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -65,179 +26,8 @@ var findings = __webpack_require__(2163);
 var secrets = __webpack_require__(3332);
 // EXTERNAL MODULE: ./src/refuse.ts
 var refuse = __webpack_require__(3235);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-;// CONCATENATED MODULE: ./src/sources/files.ts
-/**
- * The repository's files at one revision: the checkout in the workspace, a commit read with git,
- * or a commit read through the GitHub contents API. The configuration file and a certificate it
- * names by path are read through one of these, so the head and the base of a change go through
- * the same reader and validators.
- */
-
-
-
-
-/** A path that stays inside the repository: relative, without '..' that leaves it. */
-function isInsideRepository(path) {
-    if (path === '' || (0,external_node_path_.isAbsolute)(path) || path.includes('\0'))
-        return false;
-    const inside = (0,external_node_path_.relative)('/repository', (0,external_node_path_.resolve)('/repository', path));
-    return inside !== '' && !inside.startsWith('..');
-}
-/** The checkout in `workspace`. */
-function workspaceFiles(workspace) {
-    return {
-        where: 'the workspace',
-        async read(path) {
-            if (!isInsideRepository(path))
-                return undefined;
-            try {
-                return await (0,promises_.readFile)((0,external_node_path_.resolve)(workspace, path), 'utf8');
-            }
-            catch (error) {
-                if (error.code === 'ENOENT')
-                    return undefined;
-                throw error;
-            }
-        }
-    };
-}
-/** A revision safe to hand to git: a commit SHA or a ref name, never an option. */
-const REVISION = /^(?!-)(?!.*\.\.)[A-Za-z0-9._/~^-]{1,255}$/;
-function git(workspace, args) {
-    return new Promise(resolvePromise => {
-        (0,external_node_child_process_.execFile)('git', ['-C', workspace, ...args], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, timeout: 30_000 }, (error, stdout) => {
-            const code = error === null ? 0 : typeof error.code === 'number' ? Number(error.code) : 1;
-            resolvePromise({ code, stdout });
-        });
-    });
-}
-/** The files of `revision` when the checkout in `workspace` has that commit; undefined when it does not (a shallow checkout). */
-async function gitFiles(workspace, revision) {
-    if (!REVISION.test(revision))
-        return undefined;
-    const commit = await git(workspace, ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`]);
-    if (commit.code !== 0)
-        return undefined;
-    const sha = commit.stdout.trim();
-    const prefix = (await git(workspace, ['rev-parse', '--show-prefix'])).stdout.trim();
-    return {
-        where: `commit ${sha.slice(0, 7)}`,
-        async read(path) {
-            if (!isInsideRepository(path))
-                return undefined;
-            const shown = await git(workspace, ['show', `${sha}:${prefix}${path.replace(/^\.\//, '')}`]);
-            return shown.code === 0 ? shown.stdout : undefined;
-        }
-    };
-}
-/** A file the GitHub API could not give, for a reason other than its absence. */
-class UnreadableFile extends Error {
-}
-/** The files of `ref` read through the GitHub contents API (needs `contents: read`). */
-function apiFiles(client, repository, ref) {
-    return {
-        where: `commit ${ref.slice(0, 7)} (read through the GitHub API)`,
-        async read(path) {
-            if (!isInsideRepository(path))
-                return undefined;
-            try {
-                const answer = await client.rest.repos.getContent({
-                    ...repository,
-                    path: path.replace(/^\.\//, ''),
-                    ref,
-                    mediaType: { format: 'raw' }
-                });
-                return typeof answer.data === 'string' ? answer.data : undefined;
-            }
-            catch (error) {
-                if (error.status === 404)
-                    return undefined;
-                if ((0,github_client/* isPermissionError */.gj)(error)) {
-                    throw new UnreadableFile(`the GitHub API refused to read ${path} at ${ref} (${(0,github_client/* describeGitHubError */.dZ)(error)}): give the job 'permissions: contents: read', or check out the base commit (actions/checkout with fetch-depth: 0).`);
-                }
-                throw new UnreadableFile(`the GitHub API could not read ${path} at ${ref}: ${(0,github_client/* describeGitHubError */.dZ)(error)}.`);
-            }
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/review/base.ts
-/**
- * The revision a plan compares with: the 'base' input, or, by default, the pull request's base
- * commit on `pull_request` events and the `before` commit on `push`. Read from the event payload
- * the runner writes at GITHUB_EVENT_PATH.
- */
-
-
-const NO_COMMIT = /^0+$/;
-function eventPayload(env) {
-    if (!env.GITHUB_EVENT_PATH)
-        return {};
-    try {
-        const parsed = JSON.parse((0,external_node_fs_.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
-        return parsed !== null && typeof parsed === 'object' ? parsed : {};
-    }
-    catch {
-        return {};
-    }
-}
-function field(value, ...path) {
-    let current = value;
-    for (const key of path)
-        current = current !== null && typeof current === 'object' ? current[key] : undefined;
-    return current;
-}
-/** Chooses the base revision from the input or the event. */
-function chooseBase(given, env) {
-    const event = env.GITHUB_EVENT_NAME ?? '';
-    if (given !== '') {
-        if (!REVISION.test(given)) {
-            return {
-                kind: 'problem',
-                message: `'base' must be a commit SHA or a ref name (letters, digits and . _ / ~ ^ -; no '..', not starting with '-'); got '${given.slice(0, 40)}'.`
-            };
-        }
-        return { kind: 'revision', revision: given, from: "the input 'base'" };
-    }
-    const payload = eventPayload(env);
-    if (event === 'pull_request' || event === 'pull_request_target') {
-        const sha = field(payload, 'pull_request', 'base', 'sha');
-        if (typeof sha === 'string' && REVISION.test(sha))
-            return { kind: 'revision', revision: sha, from: "the pull request's base commit" };
-    }
-    if (event === 'push') {
-        const before = field(payload, 'before');
-        if (typeof before === 'string' && NO_COMMIT.test(before))
-            return { kind: 'none', from: 'a push that created the branch' };
-        if (typeof before === 'string' && REVISION.test(before))
-            return { kind: 'revision', revision: before, from: "the push's before commit" };
-    }
-    return {
-        kind: 'problem',
-        message: `'base' is required on ${event === '' ? 'a run outside a pull request or a push' : `a '${event}' run`}: give the revision to compare the configuration file with, such as 'main' or \${{ github.event.pull_request.base.sha }}. On pull_request and push events it defaults to the pull request's base commit and the push's before commit.`
-    };
-}
-/** The pull request this run belongs to, from the event payload; undefined on other events. */
-function pullRequestOf(env) {
-    const event = env.GITHUB_EVENT_NAME ?? '';
-    if (event !== 'pull_request' && event !== 'pull_request_target')
-        return undefined;
-    const payload = eventPayload(env);
-    const number = field(payload, 'pull_request', 'number') ?? field(payload, 'number');
-    if (typeof number !== 'number' || !Number.isSafeInteger(number))
-        return undefined;
-    const head = field(payload, 'pull_request', 'head', 'repo', 'full_name');
-    return { number, fromFork: typeof head === 'string' && head !== env.GITHUB_REPOSITORY };
-}
-
+// EXTERNAL MODULE: ./src/review/base.ts
+var review_base = __webpack_require__(7131);
 // EXTERNAL MODULE: ./src/storage.ts
 var storage = __webpack_require__(1134);
 ;// CONCATENATED MODULE: ./src/review/changes.ts
@@ -427,100 +217,8 @@ async function syncPlanComment(client, request) {
     }
 }
 
-// EXTERNAL MODULE: ./src/inputs/index.ts + 7 modules
-var inputs = __webpack_require__(6454);
-// EXTERNAL MODULE: ./src/pem.ts
-var pem = __webpack_require__(7165);
-// EXTERNAL MODULE: ./src/sources/config-file.ts
-var config_file = __webpack_require__(781);
-// EXTERNAL MODULE: ./src/sources/settings.ts
-var settings = __webpack_require__(3181);
-;// CONCATENATED MODULE: ./src/review/project-plans.ts
-/**
- * Every project of the configuration file at one revision, read and validated by the same code
- * that `set` uses (sources/config-file.ts, inputs/), as a dry run without secrets: what the file
- * alone says. A certificate named by path is read from the same revision.
- */
-
-
-
-
-
-/** Reads and validates every project of `file` at `files`; undefined when the file is not there. */
-async function planProjects(file, files, now, mask) {
-    const text = await files.read(file);
-    if (text === undefined)
-        return undefined;
-    const document = await (0,config_file/* parseProjects */.O$)(text, file, mask);
-    const located = (problem) => ({
-        input: problem.setting,
-        message: problem.message,
-        file,
-        ...(problem.line === undefined ? {} : { line: problem.line }),
-        ...(problem.column === undefined ? {} : { column: problem.column })
-    });
-    const projects = [];
-    for (const project of document.projects) {
-        if (project.entry === undefined) {
-            projects.push({ name: project.name, problems: project.problems.map(located) });
-            continue;
-        }
-        const values = project.entry.values;
-        const placeOf = (setting) => {
-            const value = values.get(setting);
-            if (value === undefined)
-                return {};
-            return { line: value.line, ...(value.column === undefined ? {} : { column: value.column }) };
-        };
-        let certificate = values.get('certificate')?.value;
-        if (certificate !== undefined && (0,settings/* isCertificatePath */.F)(certificate.trim())) {
-            const path = certificate.trim();
-            const read = await files.read(path);
-            if (read === undefined) {
-                projects.push({
-                    name: project.name,
-                    problems: [
-                        {
-                            input: 'certificate',
-                            message: `project '${project.name}': 'certificate' names the file ${path}, which is not in ${files.where}.`,
-                            file,
-                            ...placeOf('certificate')
-                        }
-                    ]
-                });
-                continue;
-            }
-            if ((0,pem/* holdsPrivateKey */.j)(read))
-                for (const secret of (0,secrets/* maskValuesOf */.sg)(read))
-                    mask(secret);
-            certificate = read;
-        }
-        // The file alone: a dry run, so the secrets it may not hold are listed as what inputs must give.
-        const reader = (name) => {
-            if (name === 'certificate')
-                return certificate ?? '';
-            if (name === 'dry-run')
-                return 'true';
-            return values.get(name)?.value ?? '';
-        };
-        const result = (0,inputs/* readPlan */.m3)(reader, now);
-        if (result.ok)
-            projects.push({ name: project.name, plan: { ...result.plan, project: project.name }, problems: [] });
-        else {
-            projects.push({
-                name: project.name,
-                problems: result.problems.map(problem => ({
-                    input: problem.input,
-                    message: `project '${project.name}': ${problem.message}`,
-                    file,
-                    ...placeOf(problem.input)
-                }))
-            });
-        }
-    }
-    return { problems: document.problems.map(located), projects };
-}
-
+// EXTERNAL MODULE: ./src/review/project-plans.ts
+var project_plans = __webpack_require__(4548);
 ;// CONCATENATED MODULE: ./src/review/render.ts
 /** GitHub refuses a comment over 65,536 characters; the plan is cut well before. */
 const MAX_COMMENT = 60_000;
@@ -613,6 +311,10 @@ function oneLine(text) {
     return text.replace(/[\r\n]+/g, ' ');
 }
 
+// EXTERNAL MODULE: ./src/sources/config-file.ts
+var config_file = __webpack_require__(781);
+// EXTERNAL MODULE: ./src/sources/files.ts + 1 modules
+var sources_files = __webpack_require__(8986);
 ;// CONCATENATED MODULE: ./src/operations/plan.ts
 /**
  * `plan`: what a change to the configuration file will do, for a pull request's reviewers. Both
@@ -639,10 +341,10 @@ async function plan(deps) {
     const f = new findings/* Findings */.Fv(deps.readInput);
     const mode = f.choice('comment', ['changes', 'always', 'off'], 'changes');
     const file = f.text('config-file') || config_file.DEFAULT_CONFIG_FILE;
-    if (!isInsideRepository(file))
+    if (!(0,sources_files/* isInsideRepository */.JM)(file))
         f.fail('config-file', `'config-file' must be a path inside the repository, such as ${config_file.DEFAULT_CONFIG_FILE}; got '${file.slice(0, 40)}'.`);
     const token = f.text('github-token');
-    const base = chooseBase(f.text('base'), deps.env);
+    const base = (0,review_base/* chooseBase */.b)(f.text('base'), deps.env);
     if (base.kind === 'problem')
         f.fail('base', base.message);
     if (f.problems.length > 0 || mode === undefined) {
@@ -656,7 +358,7 @@ async function plan(deps) {
     if (f.text('project') !== '')
         core/* warning */.$e("operation 'plan' plans every project of the file; 'project' is ignored.");
     const now = new Date(deps.clock.now());
-    const head = await planProjects(file, workspaceFiles(deps.workspace), now, core/* setSecret */.Pq);
+    const head = await (0,project_plans/* planProjects */._)(file, (0,sources_files/* workspaceFiles */.PZ)(deps.workspace), now, core/* setSecret */.Pq);
     if (head === undefined) {
         await (0,refuse/* refuse */.T)([
             {
@@ -690,10 +392,10 @@ async function plan(deps) {
             return;
         }
         try {
-            baseFiles = await planProjects(file, files, now, core/* setSecret */.Pq);
+            baseFiles = await (0,project_plans/* planProjects */._)(file, files, now, core/* setSecret */.Pq);
         }
         catch (error) {
-            core/* setFailed */.C1(`Could not read the base of the plan: ${error instanceof UnreadableFile ? error.message : String(error)}`);
+            core/* setFailed */.C1(`Could not read the base of the plan: ${error instanceof sources_files/* UnreadableFile */.ie ? error.message : String(error)}`);
             return;
         }
         baseDescription = baseFiles === undefined ? `${files.where}, which has no ${file} (every project is new)` : files.where;
@@ -705,6 +407,7 @@ async function plan(deps) {
     const changes = compareProjects(baseFiles?.projects, head.projects);
     const names = head.projects.map(project => project.name);
     const changed = changes.filter(change => change.kind !== 'unchanged');
+    core/* setOutput */.uH('result', 'planned');
     core/* setOutput */.uH('projects', JSON.stringify(names));
     core/* setOutput */.uH('changed-projects', JSON.stringify(changed.map(change => change.name)));
     core/* setOutput */.uH('projects-to-apply', JSON.stringify(changed.filter(change => change.kind !== 'removed').map(change => change.name)));
@@ -728,7 +431,7 @@ async function plan(deps) {
 }
 /** The base's files: the checkout's git when it has the commit, else the GitHub API. */
 async function filesAt(revision, deps, github) {
-    const local = await gitFiles(deps.workspace, revision);
+    const local = await (0,sources_files/* gitFiles */.IU)(deps.workspace, revision);
     if (local !== undefined)
         return local;
     const client = await github();
@@ -736,7 +439,7 @@ async function filesAt(revision, deps, github) {
     if (client === undefined || repository === undefined)
         return undefined;
     core/* info */.pq(`Commit ${revision.slice(0, 12)} is not in the checkout; reading the base through the GitHub API.`);
-    return apiFiles(client, repository, revision);
+    return (0,sources_files/* apiFiles */.Mg)(client, repository, revision);
 }
 /** A base that does not validate is no reason to stop: its projects are shown as new, with a notice. */
 function noteBaseProblems(base) {
@@ -757,7 +460,7 @@ function logPlan(changes) {
     }
 }
 async function comment(changes, context, mode, deps, github) {
-    const pullRequest = pullRequestOf(deps.env);
+    const pullRequest = (0,review_base/* pullRequestOf */._)(deps.env);
     if (mode === 'off' || pullRequest === undefined)
         return;
     if (pullRequest.fromFork) {
@@ -789,6 +492,190 @@ async function comment(changes, context, mode, deps, github) {
 
 /***/ }),
 
+/***/ 7131:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ pullRequestOf),
+/* harmony export */   b: () => (/* binding */ chooseBase)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _sources_files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8986);
+/**
+ * The revision a plan compares with: the 'base' input, or, by default, the pull request's base
+ * commit on `pull_request` events and the `before` commit on `push`. Read from the event payload
+ * the runner writes at GITHUB_EVENT_PATH.
+ */
+
+
+const NO_COMMIT = /^0+$/;
+function eventPayload(env) {
+    if (!env.GITHUB_EVENT_PATH)
+        return {};
+    try {
+        const parsed = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
+        return parsed !== null && typeof parsed === 'object' ? parsed : {};
+    }
+    catch {
+        return {};
+    }
+}
+function field(value, ...path) {
+    let current = value;
+    for (const key of path)
+        current = current !== null && typeof current === 'object' ? current[key] : undefined;
+    return current;
+}
+/** Chooses the base revision from the input or the event. */
+function chooseBase(given, env) {
+    const event = env.GITHUB_EVENT_NAME ?? '';
+    if (given !== '') {
+        if (!_sources_files_js__WEBPACK_IMPORTED_MODULE_1__/* .REVISION */ .sP.test(given)) {
+            return {
+                kind: 'problem',
+                message: `'base' must be a commit SHA or a ref name (letters, digits and . _ / ~ ^ -; no '..', not starting with '-'); got '${given.slice(0, 40)}'.`
+            };
+        }
+        return { kind: 'revision', revision: given, from: "the input 'base'" };
+    }
+    const payload = eventPayload(env);
+    if (event === 'pull_request' || event === 'pull_request_target') {
+        const sha = field(payload, 'pull_request', 'base', 'sha');
+        if (typeof sha === 'string' && _sources_files_js__WEBPACK_IMPORTED_MODULE_1__/* .REVISION */ .sP.test(sha))
+            return { kind: 'revision', revision: sha, from: "the pull request's base commit" };
+    }
+    if (event === 'push') {
+        const before = field(payload, 'before');
+        if (typeof before === 'string' && NO_COMMIT.test(before))
+            return { kind: 'none', from: 'a push that created the branch' };
+        if (typeof before === 'string' && _sources_files_js__WEBPACK_IMPORTED_MODULE_1__/* .REVISION */ .sP.test(before))
+            return { kind: 'revision', revision: before, from: "the push's before commit" };
+    }
+    return {
+        kind: 'problem',
+        message: `'base' is required on ${event === '' ? 'a run outside a pull request or a push' : `a '${event}' run`}: give the revision to compare the configuration file with, such as 'main' or \${{ github.event.pull_request.base.sha }}. On pull_request and push events it defaults to the pull request's base commit and the push's before commit.`
+    };
+}
+/** The pull request this run belongs to, from the event payload; undefined on other events. */
+function pullRequestOf(env) {
+    const event = env.GITHUB_EVENT_NAME ?? '';
+    if (event !== 'pull_request' && event !== 'pull_request_target')
+        return undefined;
+    const payload = eventPayload(env);
+    const number = field(payload, 'pull_request', 'number') ?? field(payload, 'number');
+    if (typeof number !== 'number' || !Number.isSafeInteger(number))
+        return undefined;
+    const head = field(payload, 'pull_request', 'head', 'repo', 'full_name');
+    return { number, fromFork: typeof head === 'string' && head !== env.GITHUB_REPOSITORY };
+}
+
+
+/***/ }),
+
+/***/ 4548:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ planProjects)
+/* harmony export */ });
+/* harmony import */ var _inputs_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6454);
+/* harmony import */ var _inputs_secrets_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3332);
+/* harmony import */ var _pem_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7165);
+/* harmony import */ var _sources_config_file_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(781);
+/* harmony import */ var _sources_settings_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3181);
+/**
+ * Every project of the configuration file at one revision, read and validated by the same code
+ * that `set` uses (sources/config-file.ts, inputs/), as a dry run without secrets: what the file
+ * alone says. A certificate named by path is read from the same revision.
+ */
+
+
+
+
+
+/** Reads and validates every project of `file` at `files`; undefined when the file is not there. */
+async function planProjects(file, files, now, mask) {
+    const text = await files.read(file);
+    if (text === undefined)
+        return undefined;
+    const document = await (0,_sources_config_file_js__WEBPACK_IMPORTED_MODULE_1__/* .parseProjects */ .O$)(text, file, mask);
+    const located = (problem) => ({
+        input: problem.setting,
+        message: problem.message,
+        file,
+        ...(problem.line === undefined ? {} : { line: problem.line }),
+        ...(problem.column === undefined ? {} : { column: problem.column })
+    });
+    const projects = [];
+    for (const project of document.projects) {
+        if (project.entry === undefined) {
+            projects.push({ name: project.name, problems: project.problems.map(located) });
+            continue;
+        }
+        const values = project.entry.values;
+        const placeOf = (setting) => {
+            const value = values.get(setting);
+            if (value === undefined)
+                return {};
+            return { line: value.line, ...(value.column === undefined ? {} : { column: value.column }) };
+        };
+        let certificate = values.get('certificate')?.value;
+        if (certificate !== undefined && (0,_sources_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .isCertificatePath */ .F)(certificate.trim())) {
+            const path = certificate.trim();
+            const read = await files.read(path);
+            if (read === undefined) {
+                projects.push({
+                    name: project.name,
+                    problems: [
+                        {
+                            input: 'certificate',
+                            message: `project '${project.name}': 'certificate' names the file ${path}, which is not in ${files.where}.`,
+                            file,
+                            ...placeOf('certificate')
+                        }
+                    ]
+                });
+                continue;
+            }
+            if ((0,_pem_js__WEBPACK_IMPORTED_MODULE_3__/* .holdsPrivateKey */ .j)(read))
+                for (const secret of (0,_inputs_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .maskValuesOf */ .sg)(read))
+                    mask(secret);
+            certificate = read;
+        }
+        // The file alone: a dry run, so the secrets it may not hold are listed as what inputs must give.
+        const reader = (name) => {
+            if (name === 'certificate')
+                return certificate ?? '';
+            if (name === 'dry-run')
+                return 'true';
+            return values.get(name)?.value ?? '';
+        };
+        const result = (0,_inputs_index_js__WEBPACK_IMPORTED_MODULE_0__/* .readPlan */ .m3)(reader, now);
+        // What the file itself got wrong first, then what validation finds in the values it could read, each setting once.
+        const own = project.problems.map(located);
+        const named = new Set(own.map(problem => problem.input));
+        const found = result.ok
+            ? []
+            : result.problems
+                .filter(problem => !named.has(problem.input))
+                .map(problem => ({
+                input: problem.input,
+                message: `project '${project.name}': ${problem.message}`,
+                file,
+                ...placeOf(problem.input)
+            }));
+        if (result.ok && own.length === 0)
+            projects.push({ name: project.name, plan: { ...result.plan, project: project.name }, problems: [] });
+        else
+            projects.push({ name: project.name, problems: [...own, ...found] });
+    }
+    return { problems: document.problems.map(located), projects };
+}
+
+
+/***/ }),
+
 /***/ 781:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -797,21 +684,10 @@ async function comment(changes, context, mode, deps, github) {
 /* harmony export */   O$: () => (/* binding */ parseProjects),
 /* harmony export */   readConfigFile: () => (/* binding */ readConfigFile)
 /* harmony export */ });
-/* unused harmony exports FILE_SETTINGS, parseConfig */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _inputs_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6454);
-/* harmony import */ var _pem_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7165);
-/**
- * The configuration file: one reviewed YAML file with the desired archive target of every
- * project, read by deploy, nightly enforcement and pull-request checks alike. This module only
- * reads the chosen project's entry into `setting → value` with the line it came from; what the
- * values mean is judged by the same rules as the inputs (inputs/). `yaml` is imported only here,
- * and only when a configuration file is used, so plain-input runs never load it.
- */
-
+/* unused harmony exports FILE_SETTINGS, secretInputOf, parseConfig */
+/* harmony import */ var _inputs_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6454);
+/* harmony import */ var _pem_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7165);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8986);
 
 
 
@@ -838,38 +714,42 @@ const FILE_SETTINGS = [
 /** Settings YAML may write as a number or a boolean; every other setting is text. */
 const INTEGER_SETTINGS = new Set(['api-key', 'max-attempts', 'timeout-seconds']);
 const BOOLEAN_SETTINGS = new Set(['verify']);
-/** Secret names as the vendor's JSON spells them, refused as well. */
-const SECRET_SPELLINGS = new Set([
-    ..._inputs_index_js__WEBPACK_IMPORTED_MODULE_2__/* .SECRET_INPUTS */ .pH,
-    'apiSecret',
-    'privateKey',
-    'private_key',
-    'secretKey',
-    'accountKey',
-    'api_secret'
-]);
+/**
+ * Every spelling of a secret setting, by its letters alone (case, '-', '_' and spaces dropped),
+ * and the input that takes it: `secretKey`, `secret_key`, `SecretKey` and `SECRET-KEY` are all
+ * 'secret-key'. They are refused and masked wherever they stand in the file.
+ */
+const SECRET_SETTINGS = {
+    apisecret: 'api-secret',
+    privatekey: 'private-key',
+    secretkey: 'secret-key',
+    secretaccesskey: 'secret-key',
+    awssecretaccesskey: 'secret-key',
+    accountkey: 'account-key',
+    storagekey: 'account-key',
+    githubtoken: 'github-token'
+};
+/** The input a secret setting belongs to, whatever its spelling; undefined for any other setting. */
+function secretInputOf(setting) {
+    return SECRET_SETTINGS[setting.toLowerCase().replace(/[-_\s]/g, '')];
+}
 const PROJECT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 /**
  * Reads `file` (relative to `workspace`) and returns the entry of `project`. `named` says how the
  * file was chosen, for messages: by 'config-file', or as the default when only 'project' was given.
  */
 async function readConfigFile(file, workspace, project, mask, named = `'config-file' names ${file}`) {
-    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace, file);
-    const inside = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(workspace, path);
-    if ((0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(file) || inside.startsWith('..')) {
-        return fail('config-file', `'config-file' must be a path inside the repository's workspace, such as ${DEFAULT_CONFIG_FILE}; got '${file}'.`);
+    const read = await (0,_files_js__WEBPACK_IMPORTED_MODULE_1__/* .readInWorkspace */ .Z3)(workspace, file);
+    if (!read.ok) {
+        const why = {
+            outside: `'config-file' must be a path inside the repository's workspace, such as ${DEFAULT_CONFIG_FILE}; got '${file.slice(0, 80)}'.`,
+            missing: `${named}, which is not in the workspace (${workspace}). Check out the repository first (actions/checkout), or fix the path.`,
+            'link-outside': `'config-file' ${file} is a symbolic link that leads outside the workspace; it is not read.`,
+            unreadable: `'config-file' ${file} could not be read: ${read.code ?? 'unknown error'}.`
+        }[read.why];
+        return fail('config-file', why);
     }
-    let text;
-    try {
-        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
-    }
-    catch (error) {
-        const missing = error.code === 'ENOENT';
-        return fail('config-file', missing
-            ? `${named}, which is not in the workspace (${workspace}). Check out the repository first (actions/checkout), or fix the path.`
-            : `'config-file' ${file} could not be read: ${error.code ?? 'unknown error'}.`);
-    }
-    return parseConfig(text, file, project, mask);
+    return parseConfig(read.text, file, project, mask);
 }
 /**
  * Parses the file's text and returns the entry of `project`. Every secret-looking value in the
@@ -891,10 +771,12 @@ async function parseConfig(text, file, project, mask) {
     if (reading === undefined) {
         return fail('project', `'project' '${chosen}' is not in ${file}; it has ${names.map(n => `'${n}'`).join(', ')}.`);
     }
-    const problems = [...document.problems, ...reading.problems];
-    if (problems.length > 0 || reading.entry === undefined)
+    // A committed secret is compromised whichever project it sits in: refused even in one not chosen.
+    const secretsElsewhere = document.projects.filter(p => p.name !== chosen).flatMap(p => p.problems.filter(problem => problem.secret));
+    const problems = [...document.problems, ...reading.problems, ...secretsElsewhere];
+    if (reading.entry === undefined)
         return { ok: false, problems };
-    return { ok: true, entry: reading.entry };
+    return { ok: true, entry: reading.entry, problems };
 }
 /**
  * Parses the file's text into every project's entry, masking every secret-looking value in the
@@ -961,10 +843,12 @@ async function parseProjects(text, file, mask) {
             const setting = keyOf(item, yaml);
             const place = at(item.key);
             const value = item.value;
-            if (SECRET_SPELLINGS.has(setting)) {
+            const secretInput = secretInputOf(setting);
+            if (secretInput !== undefined) {
                 own.push({
-                    setting,
-                    message: `project '${name}' holds the secret '${setting}' (its value is masked and not shown). Secrets never go in the file: pass it as the input '${setting}' from a GitHub secret, remove it from the file, and rotate it, since it has been committed.`,
+                    setting: secretInput,
+                    message: `project '${name}' holds the secret '${setting}' (its value is masked and not shown). Secrets never go in the file: remove it from the file, rotate it, since it has been committed, and pass the new one as the input '${secretInput}' from a GitHub secret.`,
+                    secret: true,
                     ...place
                 });
                 continue;
@@ -983,9 +867,7 @@ async function parseProjects(text, file, mask) {
             else
                 values.set(setting, { value: text, line: place.line ?? 0, ...(place.column === undefined ? {} : { column: place.column }) });
         }
-        if (own.length > 0)
-            return { name, ...lineOf(where), problems: own };
-        return { name, ...lineOf(where), entry: { file, project: name, values }, problems: [] };
+        return { name, ...lineOf(where), entry: { file, project: name, values }, problems: own };
     });
     return { problems, projects: readings };
 }
@@ -1023,7 +905,7 @@ function maskSecretsIn(node, yaml, mask, secretKey = false) {
         for (const item of node.items) {
             if (yaml.isPair(item)) {
                 const key = yaml.isScalar(item.key) ? String(item.key.value) : '';
-                maskSecretsIn(item.value, yaml, mask, SECRET_SPELLINGS.has(key));
+                maskSecretsIn(item.value, yaml, mask, secretInputOf(key) !== undefined);
             }
             else {
                 maskSecretsIn(item, yaml, mask, secretKey);
@@ -1033,8 +915,8 @@ function maskSecretsIn(node, yaml, mask, secretKey = false) {
     }
     if (yaml.isScalar(node)) {
         const text = String(node.value ?? '');
-        if (text !== '' && (secretKey || (0,_pem_js__WEBPACK_IMPORTED_MODULE_3__/* .holdsPrivateKey */ .j)(text)))
-            for (const secret of (0,_inputs_index_js__WEBPACK_IMPORTED_MODULE_2__/* .maskValuesOf */ .sg)(text))
+        if (text !== '' && (secretKey || (0,_pem_js__WEBPACK_IMPORTED_MODULE_2__/* .holdsPrivateKey */ .j)(text)))
+            for (const secret of (0,_inputs_index_js__WEBPACK_IMPORTED_MODULE_0__/* .maskValuesOf */ .sg)(text))
                 mask(secret);
     }
 }
