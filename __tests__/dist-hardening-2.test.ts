@@ -62,6 +62,10 @@ const fromFile = (workspace: string, inputs: Record<string, string>, env: Record
 describe('a pull request cannot move signed requests to a host it introduced', () => {
   const entry = (endpoint?: string) =>
     `projects:\n  staging:\n    api-key: "${project.apiKey}"\n    bucket: acme-archives\n    access-key: AKIAROUNDTWO01\n${endpoint === undefined ? '' : `    endpoint: ${endpoint}\n`}`
+  const plain = (endpoint?: string) =>
+    `  plain:\n    api-key: "${project.apiKey}"\n    bucket: plain-archives\n    access-key: AKIAPLAIN\n${endpoint === undefined ? '' : `    endpoint: ${endpoint}\n`}`
+  const blob = (domain?: string) =>
+    `  blob:\n    api-key: "${project.apiKey}"\n    type: azure\n    account-name: acmearchives\n    container: archives\n${domain === undefined ? '' : `    domain: ${domain}\n`}`
   let repo: ScratchRepo
   const onPullRequest = (inputs: Record<string, string>, head: string) => {
     writeFileSync(join(repo.dir, FILE), head)
@@ -79,7 +83,7 @@ describe('a pull request cannot move signed requests to a host it introduced', (
     )
   }
   beforeAll(() => {
-    repo = scratchRepo([{ [FILE]: entry('https://storage.example.com') }])
+    repo = scratchRepo([{ [FILE]: `${entry('https://storage.example.com')}${plain()}${blob()}` }])
     cleanup.push(() => repo.remove())
   })
 
@@ -97,15 +101,15 @@ describe('a pull request cannot move signed requests to a host it introduced', (
   })
 
   it('refuses a host added to a project, and lets through the host the base already had', async () => {
-    const added = await onPullRequest(
-      { 'api-secret': project.apiSecret, 'secret-key': s3['secret-key'] },
-      `${entry()}`.replace('staging:', 'staging:') + ''
-    )
-    expect(added.code).toBe(0)
-    const same = await onPullRequest(
-      { 'api-secret': project.apiSecret, 'secret-key': s3['secret-key'] },
-      entry('https://storage.example.com')
-    )
+    const secrets = { 'api-secret': project.apiSecret, 'secret-key': s3['secret-key'] }
+    const added = await onPullRequest({ ...secrets, project: 'plain' }, `${entry('https://storage.example.com')}${plain('https://new-host.example.org')}`)
+    expect(added.code).toBe(1)
+    expect(added.stdout).toContain("'endpoint' of project 'plain' in .github/opentok-archive-target.yml is https://new-host.example.org here but not set at the base")
+    const azure = await onPullRequest({ ...secrets, 'secret-key': '', 'account-key': 'YWNjb3VudC1rZXk=', project: 'blob' }, `${entry('https://storage.example.com')}${blob('core.usgovcloudapi.net')}`)
+    expect(azure.code).toBe(1)
+    expect(azure.stdout).toContain("'domain' of project 'blob'")
+    expect(standIn.requests).toHaveLength(0)
+    const same = await onPullRequest(secrets, `${entry('https://storage.example.com')}${plain()}`)
     expect(same.code).toBe(0)
     expect(standIn.requests.length).toBeGreaterThan(0)
   })
