@@ -102,10 +102,18 @@ describe('a pull request cannot move signed requests to a host it introduced', (
 
   it('refuses a host added to a project, and lets through the host the base already had', async () => {
     const secrets = { 'api-secret': project.apiSecret, 'secret-key': s3['secret-key'] }
-    const added = await onPullRequest({ ...secrets, project: 'plain' }, `${entry('https://storage.example.com')}${plain('https://new-host.example.org')}`)
+    const added = await onPullRequest(
+      { ...secrets, project: 'plain' },
+      `${entry('https://storage.example.com')}${plain('https://new-host.example.org')}`
+    )
     expect(added.code).toBe(1)
-    expect(added.stdout).toContain("'endpoint' of project 'plain' in .github/opentok-archive-target.yml is https://new-host.example.org here but not set at the base")
-    const azure = await onPullRequest({ ...secrets, 'secret-key': '', 'account-key': 'YWNjb3VudC1rZXk=', project: 'blob' }, `${entry('https://storage.example.com')}${blob('core.usgovcloudapi.net')}`)
+    expect(added.stdout).toContain(
+      "'endpoint' of project 'plain' in .github/opentok-archive-target.yml is https://new-host.example.org here but not set at the base"
+    )
+    const azure = await onPullRequest(
+      { ...secrets, 'secret-key': '', 'account-key': 'YWNjb3VudC1rZXk=', project: 'blob' },
+      `${entry('https://storage.example.com')}${blob('core.usgovcloudapi.net')}`
+    )
     expect(azure.code).toBe(1)
     expect(azure.stdout).toContain("'domain' of project 'blob'")
     expect(standIn.requests).toHaveLength(0)

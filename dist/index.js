@@ -2261,7 +2261,7 @@ function apiUrlHint(plan, failure) {
 /* unused harmony exports ACTION_NAME, ACTION_VERSION */
 /** The action's name and version, sent in the User-Agent. Kept equal to package.json by a test. */
 const ACTION_NAME = 'opentok-archive-target-action';
-const ACTION_VERSION = '1.0.0';
+const ACTION_VERSION = '1.1.0';
 /** The User-Agent of every request the action sends. */
 const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`;
 
