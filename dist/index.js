@@ -1584,10 +1584,10 @@ const ENCODERS = [
     ])
 ];
 function unicodeEscape(c, upper) {
-    const code = c.charCodeAt(0);
-    if (c.length > 1 || code > 0xffff)
+    // A character beyond \uFFFF (two UTF-16 units) is left as it is; encoders write it raw too.
+    if (c.length > 1)
         return c;
-    const hex = code.toString(16).padStart(4, '0');
+    const hex = c.charCodeAt(0).toString(16).padStart(4, '0');
     return `\\u${upper ? hex.toUpperCase() : hex}`;
 }
 /**

@@ -111,9 +111,9 @@ const ENCODERS: ReadonlyArray<(value: string) => string> = [
 ]
 
 function unicodeEscape(c: string, upper: boolean): string {
-  const code = c.charCodeAt(0)
-  if (c.length > 1 || code > 0xffff) return c
-  const hex = code.toString(16).padStart(4, '0')
+  // A character beyond \uFFFF (two UTF-16 units) is left as it is; encoders write it raw too.
+  if (c.length > 1) return c
+  const hex = c.charCodeAt(0).toString(16).padStart(4, '0')
   return `\\u${upper ? hex.toUpperCase() : hex}`
 }
 

@@ -1,0 +1,20 @@
+// Mutation testing of src/ (npm run mutate; one module: npm run mutate -- --mutate src/redact.ts).
+// Runs the in-process tests (vitest.mutation.config.ts); writes HTML and JSON reports to reports/.
+// Not part of .ci/run (it takes long): .github/workflows/mutation.yml runs it on a schedule.
+// A surviving mutant is killed by a test that states the behaviour it protects, or listed in
+// stryker/equivalent.md with why it cannot change behaviour.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutation.config.ts' },
+  plugins: ['@stryker-mutator/vitest-runner'],
+  mutate: ['src/**/*.ts', '!src/index.ts', '!src/**/*.d.ts', '!src/undici-core.ts'],
+  coverageAnalysis: 'perTest',
+  reporters: ['html', 'json', 'clear-text', 'progress'],
+  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  tempDirName: '.stryker-tmp',
+  concurrency: 2,
+  timeoutMS: 30_000,
+  thresholds: { high: 90, low: 80, break: null }
+}
