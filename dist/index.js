@@ -3584,6 +3584,93 @@ var core = __nccwpck_require__(3000);
 var http = __nccwpck_require__(6803);
 // EXTERNAL MODULE: ./src/inputs/index.ts + 7 modules
 var inputs = __nccwpck_require__(6454);
+// EXTERNAL MODULE: ./src/sources/settings.ts
+var sources_settings = __nccwpck_require__(3181);
+;// CONCATENATED MODULE: ./src/gather.ts
+/**
+ * From the inputs (and the configuration file) to one validated Plan, or to every problem found
+ * at once; and, on a pull request, the guard that a run with secrets sends only to the storage
+ * host the base already had. Nothing here sends a request but the guard's read of the base file.
+ */
+
+
+
+/** Reads the settings and validates them; prints the notices and warnings found on the way. */
+async function gatherPlan(deps) {
+    const gathered = await (0,sources_settings/* readSettings */.s)(deps.readInput, deps.workspace, core/* setSecret */.Pq);
+    if (!gathered.ok)
+        return { ok: false, problems: gathered.problems };
+    const { settings } = gathered;
+    for (const notice of settings.notices)
+        core/* notice */.lm(notice);
+    const result = (0,inputs/* readPlan */.m3)(settings.read, new Date(deps.clock.now()));
+    for (const notice of result.notices)
+        core/* notice */.lm(notice);
+    for (const warning of result.warnings)
+        core/* warning */.$e(warning);
+    // Every problem at once: of the file and its conflicts, then of the values, each setting named once.
+    const named = new Set(settings.problems.map(problem => problem.input));
+    const problems = [
+        ...settings.problems,
+        ...(result.ok
+            ? []
+            : result.problems.filter(problem => !named.has(problem.input)).map(problem => locate(problem, settings.origin(problem.input))))
+    ];
+    if (!result.ok || problems.length > 0)
+        return { ok: false, problems };
+    // A configuration file naturally holds a project's target; only inputs given to a delete or an audit are worth a warning.
+    const ignored = result.ignored.filter(name => settings.origin(name).kind === 'input');
+    if (ignored.length > 0) {
+        const why = result.plan.operation === 'delete' ? "operation 'delete' sends no storage settings" : "operation 'audit' changes no setting";
+        core/* warning */.$e(`${why}; ignored: ${ignored.map(n => `'${n}'`).join(', ')}.`);
+    }
+    const plan = {
+        ...result.plan,
+        ...(settings.source === undefined ? {} : { source: settings.source }),
+        ...(settings.project === undefined ? {} : { project: settings.project })
+    };
+    return { ok: true, plan, settings };
+}
+/**
+ * On a pull request, a run that holds secrets and takes its storage host from the configuration
+ * file may only send to the host the base already had (review/host-guard.ts). Runs without
+ * secrets, and other events, are not judged.
+ */
+async function guardPullRequest(plan, settings, deps) {
+    const event = deps.env.GITHUB_EVENT_NAME;
+    if ((event !== 'pull_request' && event !== 'pull_request_target') || settings.project === undefined)
+        return undefined;
+    // Without a secret nothing signed can be sent: a dry run without secrets is what pull requests should use.
+    const holdsSecret = ['api-secret', 'private-key', 'secret-key', 'account-key'].some(name => settings.read(name).trim() !== '');
+    if (!holdsSecret)
+        return undefined;
+    const { hostChangedByPullRequest } = await __nccwpck_require__.e(/* import() */ 856).then(__nccwpck_require__.bind(__nccwpck_require__, 6856));
+    const file = deps.readInput('config-file').trim() || '.github/opentok-archive-target.yml';
+    return hostChangedByPullRequest({
+        plan,
+        file,
+        project: settings.project,
+        origin: settings.origin,
+        workspace: deps.workspace,
+        env: deps.env,
+        token: deps.readInput('github-token').trim(),
+        now: new Date(deps.clock.now()),
+        mask: core/* setSecret */.Pq
+    });
+}
+/** A validation problem with the source of the setting it is about. */
+function locate(problem, origin) {
+    if (origin.kind === 'input')
+        return problem;
+    return {
+        ...problem,
+        message: `project '${origin.project}': ${problem.message}`,
+        file: origin.file,
+        line: origin.line,
+        ...(origin.column === undefined ? {} : { column: origin.column })
+    };
+}
+
 // EXTERNAL MODULE: ./src/inputs/findings.ts
 var findings = __nccwpck_require__(2163);
 // EXTERNAL MODULE: ./src/inputs/secrets.ts
@@ -3803,8 +3890,6 @@ async function currentRunContext() {
     };
 }
 
-// EXTERNAL MODULE: ./src/sources/settings.ts
-var sources_settings = __nccwpck_require__(3181);
 ;// CONCATENATED MODULE: ./src/main.ts
 /** run(): the one place that sequences the steps of the action and sets the step's result. */
 
@@ -3821,7 +3906,7 @@ const checkStorage = async (plan, transport, clock) => {
     const { makeStorageVerifier } = await Promise.all(/* import() */[__nccwpck_require__.e(242), __nccwpck_require__.e(96)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8096));
     return makeStorageVerifier({ info: core/* info */.pq, debug: core/* debug */.Yz })(plan, transport, clock);
 };
-/** Runs the action: gather and check the settings, verify the storage, send, report. */
+/** Runs the action: mask the secrets, gather and check the settings, then carry out the operation. */
 async function run(overrides = {}) {
     const env = overrides.env ?? process.env;
     const deps = {
@@ -3848,42 +3933,12 @@ async function run(overrides = {}) {
             await (await __nccwpck_require__.e(/* import() */ 528).then(__nccwpck_require__.bind(__nccwpck_require__, 8528))).plan(deps);
             return;
         }
-        const gathered = await (0,sources_settings/* readSettings */.s)(deps.readInput, deps.workspace, core/* setSecret */.Pq);
+        const gathered = await gatherPlan(deps);
         if (!gathered.ok) {
             await (0,refuse/* refuse */.T)(gathered.problems, deps.runContext);
             return;
         }
-        const { settings } = gathered;
-        for (const notice of settings.notices)
-            core/* notice */.lm(notice);
-        const result = (0,inputs/* readPlan */.m3)(settings.read, new Date(deps.clock.now()));
-        for (const notice of result.notices)
-            core/* notice */.lm(notice);
-        for (const warning of result.warnings)
-            core/* warning */.$e(warning);
-        // Every problem at once: of the file and its conflicts, then of the values, each setting named once.
-        const named = new Set(settings.problems.map(problem => problem.input));
-        const problems = [
-            ...settings.problems,
-            ...(result.ok
-                ? []
-                : result.problems.filter(problem => !named.has(problem.input)).map(problem => locate(problem, settings.origin(problem.input))))
-        ];
-        if (!result.ok || problems.length > 0) {
-            await (0,refuse/* refuse */.T)(problems, deps.runContext);
-            return;
-        }
-        // A configuration file naturally holds a project's target; only inputs given to a delete or an audit are worth a warning.
-        const ignored = result.ignored.filter(name => settings.origin(name).kind === 'input');
-        if (ignored.length > 0) {
-            const why = result.plan.operation === 'delete' ? "operation 'delete' sends no storage settings" : "operation 'audit' changes no setting";
-            core/* warning */.$e(`${why}; ignored: ${ignored.map(n => `'${n}'`).join(', ')}.`);
-        }
-        const plan = {
-            ...result.plan,
-            ...(settings.source === undefined ? {} : { source: settings.source }),
-            ...(settings.project === undefined ? {} : { project: settings.project })
-        };
+        const { plan, settings } = gathered;
         const guarded = await guardPullRequest(plan, settings, deps);
         if (guarded !== undefined) {
             await (0,refuse/* refuse */.T)([guarded], deps.runContext);
@@ -3907,33 +3962,6 @@ function operationFor(plan) {
     }
     return apply;
 }
-/**
- * On a pull request, a run that holds secrets and takes its storage host from the configuration
- * file may only send to the host the base already had (review/host-guard.ts). Runs without
- * secrets, and other events, are not judged.
- */
-async function guardPullRequest(plan, settings, deps) {
-    const event = deps.env.GITHUB_EVENT_NAME;
-    if ((event !== 'pull_request' && event !== 'pull_request_target') || settings.project === undefined)
-        return undefined;
-    // Without a secret nothing signed can be sent: a dry run without secrets is what pull requests should use.
-    const holdsSecret = ['api-secret', 'private-key', 'secret-key', 'account-key'].some(name => settings.read(name).trim() !== '');
-    if (!holdsSecret)
-        return undefined;
-    const { hostChangedByPullRequest } = await __nccwpck_require__.e(/* import() */ 856).then(__nccwpck_require__.bind(__nccwpck_require__, 6856));
-    const file = deps.readInput('config-file').trim() || '.github/opentok-archive-target.yml';
-    return hostChangedByPullRequest({
-        plan,
-        file,
-        project: settings.project,
-        origin: settings.origin,
-        workspace: deps.workspace,
-        env: deps.env,
-        token: deps.readInput('github-token').trim(),
-        now: new Date(deps.clock.now()),
-        mask: core/* setSecret */.Pq
-    });
-}
 /** Validation looks at some inputs more than once; the runner's environment is read once per input. */
 function readEachInputOnce(read) {
     const seen = new Map();
@@ -3942,18 +3970,6 @@ function readEachInputOnce(read) {
         if (value === undefined)
             seen.set(name, (value = read(name)));
         return value;
-    };
-}
-/** A validation problem with the source of the setting it is about. */
-function locate(problem, origin) {
-    if (origin.kind === 'input')
-        return problem;
-    return {
-        ...problem,
-        message: `project '${origin.project}': ${problem.message}`,
-        file: origin.file,
-        line: origin.line,
-        ...(origin.column === undefined ? {} : { column: origin.column })
     };
 }
 

@@ -1,0 +1,84 @@
+/**
+ * From the inputs (and the configuration file) to one validated Plan, or to every problem found
+ * at once; and, on a pull request, the guard that a run with secrets sends only to the storage
+ * host the base already had. Nothing here sends a request but the guard's read of the base file.
+ */
+import * as core from '@actions/core'
+import { readPlan, type InputProblem } from './inputs/index.js'
+import type { RunDependencies } from './operations/dependencies.js'
+import type { Plan } from './plan.js'
+import { readSettings, type Origin, type SettingProblem, type Settings } from './sources/settings.js'
+
+export type Gathered =
+  | { readonly ok: true; readonly plan: Plan; readonly settings: Settings }
+  | { readonly ok: false; readonly problems: readonly SettingProblem[] }
+
+/** Reads the settings and validates them; prints the notices and warnings found on the way. */
+export async function gatherPlan(deps: RunDependencies): Promise<Gathered> {
+  const gathered = await readSettings(deps.readInput, deps.workspace, core.setSecret)
+  if (!gathered.ok) return { ok: false, problems: gathered.problems }
+  const { settings } = gathered
+  for (const notice of settings.notices) core.notice(notice)
+  const result = readPlan(settings.read, new Date(deps.clock.now()))
+  for (const notice of result.notices) core.notice(notice)
+  for (const warning of result.warnings) core.warning(warning)
+  // Every problem at once: of the file and its conflicts, then of the values, each setting named once.
+  const named = new Set(settings.problems.map(problem => problem.input))
+  const problems = [
+    ...settings.problems,
+    ...(result.ok
+      ? []
+      : result.problems.filter(problem => !named.has(problem.input)).map(problem => locate(problem, settings.origin(problem.input))))
+  ]
+  if (!result.ok || problems.length > 0) return { ok: false, problems }
+  // A configuration file naturally holds a project's target; only inputs given to a delete or an audit are worth a warning.
+  const ignored = result.ignored.filter(name => settings.origin(name).kind === 'input')
+  if (ignored.length > 0) {
+    const why = result.plan.operation === 'delete' ? "operation 'delete' sends no storage settings" : "operation 'audit' changes no setting"
+    core.warning(`${why}; ignored: ${ignored.map(n => `'${n}'`).join(', ')}.`)
+  }
+  const plan: Plan = {
+    ...result.plan,
+    ...(settings.source === undefined ? {} : { source: settings.source }),
+    ...(settings.project === undefined ? {} : { project: settings.project })
+  }
+  return { ok: true, plan, settings }
+}
+
+/**
+ * On a pull request, a run that holds secrets and takes its storage host from the configuration
+ * file may only send to the host the base already had (review/host-guard.ts). Runs without
+ * secrets, and other events, are not judged.
+ */
+export async function guardPullRequest(plan: Plan, settings: Settings, deps: RunDependencies): Promise<SettingProblem | undefined> {
+  const event = deps.env.GITHUB_EVENT_NAME
+  if ((event !== 'pull_request' && event !== 'pull_request_target') || settings.project === undefined) return undefined
+  // Without a secret nothing signed can be sent: a dry run without secrets is what pull requests should use.
+  const holdsSecret = ['api-secret', 'private-key', 'secret-key', 'account-key'].some(name => settings.read(name).trim() !== '')
+  if (!holdsSecret) return undefined
+  const { hostChangedByPullRequest } = await import('./review/host-guard.js')
+  const file = deps.readInput('config-file').trim() || '.github/opentok-archive-target.yml'
+  return hostChangedByPullRequest({
+    plan,
+    file,
+    project: settings.project,
+    origin: settings.origin,
+    workspace: deps.workspace,
+    env: deps.env,
+    token: deps.readInput('github-token').trim(),
+    now: new Date(deps.clock.now()),
+    mask: core.setSecret
+  })
+}
+
+/** A validation problem with the source of the setting it is about. */
+function locate(problem: InputProblem, origin: Origin): SettingProblem {
+  if (origin.kind === 'input') return problem
+  return {
+    ...problem,
+    message: `project '${origin.project}': ${problem.message}`,
+    file: origin.file,
+    line: origin.line,
+    ...(origin.column === undefined ? {} : { column: origin.column })
+  }
+}
