@@ -39,8 +39,6 @@ var version = __webpack_require__(311);
 const PAGE_SIZE = 1000;
 /** The most archives one audit reads; a larger window is cut here, with a warning. */
 const MAX_ARCHIVES = 10_000;
-/** The statuses the vendor documents for an archive. */
-const ARCHIVE_STATUSES = (/* unused pure expression or super */ null && (['available', 'deleted', 'expired', 'failed', 'paused', 'started', 'stopped', 'uploaded']));
 /** Archive IDs are UUIDs; anything else would not be safe in a storage key or a report. */
 const ARCHIVE_ID = /^[A-Za-z0-9-]{1,64}$/;
 /** The URL of one page of the list. */

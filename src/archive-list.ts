@@ -14,12 +14,10 @@ export const PAGE_SIZE = 1000
 /** The most archives one audit reads; a larger window is cut here, with a warning. */
 export const MAX_ARCHIVES = 10_000
 
-/** The statuses the vendor documents for an archive. */
-export const ARCHIVE_STATUSES = ['available', 'deleted', 'expired', 'failed', 'paused', 'started', 'stopped', 'uploaded'] as const
-
 /** One archive as the audit needs it: what the vendor said, without its download `url`. */
 export interface Archive {
   readonly id: string
+  /** As the vendor gives it, lower-cased: available, deleted, expired, failed, paused, started, stopped or uploaded (audit/verdicts.ts judges each). */
   readonly status: string
   /** ms since the epoch. */
   readonly createdAt: number
