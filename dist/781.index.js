@@ -7,19 +7,16 @@ exports.modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DEFAULT_CONFIG_FILE: () => (/* binding */ DEFAULT_CONFIG_FILE),
-/* harmony export */   O$: () => (/* binding */ parseProjects),
+/* harmony export */   parseProjects: () => (/* binding */ parseProjects),
 /* harmony export */   readConfigFile: () => (/* binding */ readConfigFile)
 /* harmony export */ });
 /* unused harmony exports FILE_SETTINGS, secretInputOf, parseConfig */
-/* harmony import */ var _inputs_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6454);
+/* harmony import */ var _inputs_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7778);
 /* harmony import */ var _pem_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7165);
 /* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8986);
 
 
 
-/** Where the examples and the README keep the file. */
-const DEFAULT_CONFIG_FILE = '.github/opentok-archive-target.yml';
 /** The settings a project entry may hold: every target setting of the action, and no secret. */
 const FILE_SETTINGS = [
     'api-key',
@@ -69,7 +66,7 @@ async function readConfigFile(file, workspace, project, mask, named = `'config-f
     const read = await (0,_files_js__WEBPACK_IMPORTED_MODULE_1__/* .readInWorkspace */ .Z3)(workspace, file);
     if (!read.ok) {
         const why = {
-            outside: `'config-file' must be a path inside the repository's workspace, such as ${DEFAULT_CONFIG_FILE}; got '${file.slice(0, 80)}'.`,
+            outside: `'config-file' must be a path inside the repository's workspace, such as ${_files_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_CONFIG_FILE */ .Cu}; got '${file.slice(0, 80)}'.`,
             missing: `${named}, which is not in the workspace (${workspace}). Check out the repository first (actions/checkout), or fix the path.`,
             'link-outside': `'config-file' ${file} is a symbolic link that leads outside the workspace; it is not read.`,
             unreadable: `'config-file' ${file} could not be read: ${read.code ?? 'unknown error'}.`

@@ -294,6 +294,166 @@ function noAnswerMessage(outgoing, outcome) {
 
 /***/ }),
 
+/***/ 6608:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  k: () => (/* binding */ UUID),
+  L: () => (/* binding */ readCredentials)
+});
+
+// EXTERNAL MODULE: ./src/pem.ts
+var pem = __nccwpck_require__(7165);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/private-key.ts
+/** Checks the Vonage application's private key, which signs the RS256 token, and never leaves the runner. */
+
+
+/**
+ * Reads a private key pasted in any accepted PEM form (see pem.ts) and returns it as clean PEM:
+ * an unencrypted RSA key in PKCS#8 (`BEGIN PRIVATE KEY`, what the Vonage dashboard downloads)
+ * or PKCS#1 (`BEGIN RSA PRIVATE KEY`). Messages name `input` and quote nothing of the value.
+ */
+function checkPrivateKey(raw, input) {
+    const expected = `'${input}' must be the PEM text of the Vonage application's private key (the private.key file the dashboard downloads, -----BEGIN PRIVATE KEY-----)`;
+    const reading = (0,pem/* readPem */.J)(raw.trim());
+    if (!reading.ok) {
+        if (reading.reason === 'folded')
+            return { error: `${expected}; its lines were joined with spaces (a YAML folded '>' scalar): use '|'.` };
+        return {
+            error: reading.reason === 'damaged' ? `'${input}' has a damaged PEM block: its base64 lines could not be read.` : `${expected}.`
+        };
+    }
+    const keys = reading.blocks.filter(block => block.label.endsWith('PRIVATE KEY'));
+    const key = keys[0];
+    if (key === undefined) {
+        const labels = [...new Set(reading.blocks.map(block => block.label))].join(', ');
+        return {
+            error: `${expected}; it holds ${labels}${labels.includes('PUBLIC KEY') ? ', the public half, which the dashboard keeps' : ''}.`
+        };
+    }
+    if (keys.length > 1)
+        return { error: `'${input}' holds ${keys.length} private keys; give the application's one key.` };
+    if (key.label === 'ENCRYPTED PRIVATE KEY' || key.hasHeaders) {
+        return { error: `'${input}' is encrypted with a passphrase; give the key as the dashboard downloads it, unencrypted, from a secret.` };
+    }
+    if (key.label === 'OPENSSH PRIVATE KEY') {
+        return { error: `'${input}' is an OpenSSH key; a Vonage application's key is PEM (-----BEGIN PRIVATE KEY-----).` };
+    }
+    let type;
+    try {
+        type = (0,external_node_crypto_.createPrivateKey)({ key: key.pem, format: 'pem' }).asymmetricKeyType;
+    }
+    catch {
+        return { error: `'${input}' could not be read as a private key: its PEM block is damaged.` };
+    }
+    if (type !== 'rsa')
+        return { error: `'${input}' must be an RSA key, which RS256 signs with; this one is ${type ?? 'of an unknown type'}.` };
+    return { pem: key.pem };
+}
+
+// EXTERNAL MODULE: ./src/inputs/findings.ts
+var findings = __nccwpck_require__(2163);
+;// CONCATENATED MODULE: ./src/inputs/credentials.ts
+/**
+ * Which platform signs the request, from exactly one pair of credential inputs:
+ * `api-key` + `api-secret` (a legacy OpenTok project) or `application-id` + `private-key` (a Vonage
+ * Video application). Users moving from the OpenTok server SDKs keep the application's ID in
+ * `api-key` and its private key in `api-secret`; that pair is recognised as an application.
+ */
+
+
+
+/** A Vonage application ID. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const API_KEY = /^[A-Za-z0-9-]{1,64}$/;
+const PAIRS = "one pair: 'api-key' + 'api-secret' for an OpenTok project, or 'application-id' + 'private-key' for a Vonage Video application";
+/** Reads the credentials; a missing secret is allowed only when `dryRun`, and then listed as withheld. */
+function readCredentials(f, dryRun) {
+    const given = (name) => f.text(name) !== '';
+    const openTok = ['api-key', 'api-secret'].filter(given);
+    const vonage = ['application-id', 'private-key'].filter(given);
+    if (openTok.length > 0 && vonage.length > 0) {
+        f.fail(openTok[0] ?? 'api-key', `Credentials of both platforms were given (${[...openTok, ...vonage].map(n => `'${n}'`).join(', ')}); give ${PAIRS}.`);
+        return { withheld: [] };
+    }
+    if (openTok.length === 0 && vonage.length === 0) {
+        f.fail('api-key', `Credentials are required: ${PAIRS}.`);
+        return { withheld: [] };
+    }
+    if (vonage.length > 0)
+        return readApplication(f, 'application-id', 'private-key', dryRun);
+    const apiKey = f.text('api-key');
+    const apiSecret = f.raw('api-secret');
+    if (UUID.test(apiKey) && (apiSecret.trim() === '' || (0,pem/* holdsPrivateKey */.j)(apiSecret))) {
+        // The OpenTok SDKs' convention for a Vonage application (or its ID alone in a dry run).
+        const reading = readApplication(f, 'api-key', 'api-secret', dryRun);
+        if (reading.credentials !== undefined) {
+            f.notices.push("'api-key' holds a Vonage application ID and 'api-secret' its private key, as the OpenTok server SDKs take them: signing as that Vonage application. The inputs 'application-id' and 'private-key' say the same more plainly.");
+        }
+        return reading;
+    }
+    if (UUID.test(apiKey)) {
+        f.fail('api-secret', "'api-key' is a UUID, which is a Vonage application ID, but 'api-secret' is not a private key. A Vonage application signs with its private key: give 'application-id' + 'private-key' (or, as the OpenTok SDKs take them, the PEM private key in 'api-secret').");
+        return { withheld: [] };
+    }
+    if ((0,pem/* holdsPrivateKey */.j)(apiSecret)) {
+        f.fail('api-key', "'api-secret' holds a private key, but 'api-key' is not a Vonage application ID (a UUID). An OpenTok project signs with its API secret; a Vonage application with its application ID and private key ('application-id' + 'private-key').");
+        return { withheld: [] };
+    }
+    return readProject(f, dryRun);
+}
+function readProject(f, dryRun) {
+    const before = f.problems.length;
+    const apiKey = f.required('api-key', " with 'api-secret'");
+    if (apiKey !== undefined && !API_KEY.test(apiKey)) {
+        f.fail('api-key', "'api-key' must be the OpenTok project's API key: letters, digits and '-' only, at most 64.");
+    }
+    const secret = f.text('api-secret');
+    const withheld = secret === '' && dryRun ? ['api-secret'] : [];
+    if (secret === '' && !dryRun)
+        f.fail('api-secret', "'api-secret' is required with 'api-key': the OpenTok project's API secret.");
+    else if (/[\r\n]/.test(secret))
+        f.fail('api-secret', "'api-secret' must be a single line.");
+    else if (secret.length > findings/* MAX_LENGTH */.E2)
+        f.fail('api-secret', `'api-secret' is longer than ${findings/* MAX_LENGTH */.E2} characters.`);
+    if (apiKey === undefined || f.problems.length > before)
+        return { withheld };
+    return { credentials: { platform: 'opentok', apiKey, apiSecret: secret }, withheld };
+}
+function readApplication(f, idInput, keyInput, dryRun) {
+    const before = f.problems.length;
+    const id = f.text(idInput);
+    if (id === '')
+        f.fail(idInput, `'${idInput}' is required with '${keyInput}': the Vonage application's ID, a UUID.`);
+    else if (!UUID.test(id)) {
+        f.fail(idInput, `'${idInput}' must be the Vonage application's ID, a UUID such as c7f9e2a4-1b3d-4e5f-8a9b-0c1d2e3f4a5b.`);
+    }
+    const raw = f.raw(keyInput);
+    const withheld = raw.trim() === '' && dryRun ? [keyInput] : [];
+    let privateKey = '';
+    if (raw.trim() === '' && !dryRun) {
+        f.fail(keyInput, `'${keyInput}' is required with '${idInput}': the PEM text of the Vonage application's private key.`);
+    }
+    else if (raw.trim() !== '') {
+        const check = checkPrivateKey(raw, keyInput);
+        if (check.error !== undefined)
+            f.fail(keyInput, check.error);
+        else
+            privateKey = check.pem;
+    }
+    if (f.problems.length > before)
+        return { withheld };
+    const givenAs = idInput === 'application-id' ? {} : { givenAs: [idInput, keyInput] };
+    return { credentials: { platform: 'vonage', applicationId: id.toLowerCase(), privateKey, ...givenAs }, withheld };
+}
+
+
+/***/ }),
+
 /***/ 2163:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -384,7 +544,7 @@ function shown(value) {
 
 /***/ }),
 
-/***/ 6454:
+/***/ 7778:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -566,146 +726,8 @@ function readGrace(f) {
     return duration;
 }
 
-;// CONCATENATED MODULE: ./src/private-key.ts
-/** Checks the Vonage application's private key, which signs the RS256 token, and never leaves the runner. */
-
-
-/**
- * Reads a private key pasted in any accepted PEM form (see pem.ts) and returns it as clean PEM:
- * an unencrypted RSA key in PKCS#8 (`BEGIN PRIVATE KEY`, what the Vonage dashboard downloads)
- * or PKCS#1 (`BEGIN RSA PRIVATE KEY`). Messages name `input` and quote nothing of the value.
- */
-function checkPrivateKey(raw, input) {
-    const expected = `'${input}' must be the PEM text of the Vonage application's private key (the private.key file the dashboard downloads, -----BEGIN PRIVATE KEY-----)`;
-    const reading = (0,pem/* readPem */.J)(raw.trim());
-    if (!reading.ok) {
-        if (reading.reason === 'folded')
-            return { error: `${expected}; its lines were joined with spaces (a YAML folded '>' scalar): use '|'.` };
-        return {
-            error: reading.reason === 'damaged' ? `'${input}' has a damaged PEM block: its base64 lines could not be read.` : `${expected}.`
-        };
-    }
-    const keys = reading.blocks.filter(block => block.label.endsWith('PRIVATE KEY'));
-    const key = keys[0];
-    if (key === undefined) {
-        const labels = [...new Set(reading.blocks.map(block => block.label))].join(', ');
-        return {
-            error: `${expected}; it holds ${labels}${labels.includes('PUBLIC KEY') ? ', the public half, which the dashboard keeps' : ''}.`
-        };
-    }
-    if (keys.length > 1)
-        return { error: `'${input}' holds ${keys.length} private keys; give the application's one key.` };
-    if (key.label === 'ENCRYPTED PRIVATE KEY' || key.hasHeaders) {
-        return { error: `'${input}' is encrypted with a passphrase; give the key as the dashboard downloads it, unencrypted, from a secret.` };
-    }
-    if (key.label === 'OPENSSH PRIVATE KEY') {
-        return { error: `'${input}' is an OpenSSH key; a Vonage application's key is PEM (-----BEGIN PRIVATE KEY-----).` };
-    }
-    let type;
-    try {
-        type = (0,external_node_crypto_.createPrivateKey)({ key: key.pem, format: 'pem' }).asymmetricKeyType;
-    }
-    catch {
-        return { error: `'${input}' could not be read as a private key: its PEM block is damaged.` };
-    }
-    if (type !== 'rsa')
-        return { error: `'${input}' must be an RSA key, which RS256 signs with; this one is ${type ?? 'of an unknown type'}.` };
-    return { pem: key.pem };
-}
-
-;// CONCATENATED MODULE: ./src/inputs/credentials.ts
-/**
- * Which platform signs the request, from exactly one pair of credential inputs:
- * `api-key` + `api-secret` (a legacy OpenTok project) or `application-id` + `private-key` (a Vonage
- * Video application). Users moving from the OpenTok server SDKs keep the application's ID in
- * `api-key` and its private key in `api-secret`; that pair is recognised as an application.
- */
-
-
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const API_KEY = /^[A-Za-z0-9-]{1,64}$/;
-const PAIRS = "one pair: 'api-key' + 'api-secret' for an OpenTok project, or 'application-id' + 'private-key' for a Vonage Video application";
-/** Reads the credentials; a missing secret is allowed only when `dryRun`, and then listed as withheld. */
-function readCredentials(f, dryRun) {
-    const given = (name) => f.text(name) !== '';
-    const openTok = ['api-key', 'api-secret'].filter(given);
-    const vonage = ['application-id', 'private-key'].filter(given);
-    if (openTok.length > 0 && vonage.length > 0) {
-        f.fail(openTok[0] ?? 'api-key', `Credentials of both platforms were given (${[...openTok, ...vonage].map(n => `'${n}'`).join(', ')}); give ${PAIRS}.`);
-        return { withheld: [] };
-    }
-    if (openTok.length === 0 && vonage.length === 0) {
-        f.fail('api-key', `Credentials are required: ${PAIRS}.`);
-        return { withheld: [] };
-    }
-    if (vonage.length > 0)
-        return readApplication(f, 'application-id', 'private-key', dryRun);
-    const apiKey = f.text('api-key');
-    const apiSecret = f.raw('api-secret');
-    if (UUID.test(apiKey) && (apiSecret.trim() === '' || (0,pem/* holdsPrivateKey */.j)(apiSecret))) {
-        // The OpenTok SDKs' convention for a Vonage application (or its ID alone in a dry run).
-        const reading = readApplication(f, 'api-key', 'api-secret', dryRun);
-        if (reading.credentials !== undefined) {
-            f.notices.push("'api-key' holds a Vonage application ID and 'api-secret' its private key, as the OpenTok server SDKs take them: signing as that Vonage application. The inputs 'application-id' and 'private-key' say the same more plainly.");
-        }
-        return reading;
-    }
-    if (UUID.test(apiKey)) {
-        f.fail('api-secret', "'api-key' is a UUID, which is a Vonage application ID, but 'api-secret' is not a private key. A Vonage application signs with its private key: give 'application-id' + 'private-key' (or, as the OpenTok SDKs take them, the PEM private key in 'api-secret').");
-        return { withheld: [] };
-    }
-    if ((0,pem/* holdsPrivateKey */.j)(apiSecret)) {
-        f.fail('api-key', "'api-secret' holds a private key, but 'api-key' is not a Vonage application ID (a UUID). An OpenTok project signs with its API secret; a Vonage application with its application ID and private key ('application-id' + 'private-key').");
-        return { withheld: [] };
-    }
-    return readProject(f, dryRun);
-}
-function readProject(f, dryRun) {
-    const before = f.problems.length;
-    const apiKey = f.required('api-key', " with 'api-secret'");
-    if (apiKey !== undefined && !API_KEY.test(apiKey)) {
-        f.fail('api-key', "'api-key' must be the OpenTok project's API key: letters, digits and '-' only, at most 64.");
-    }
-    const secret = f.text('api-secret');
-    const withheld = secret === '' && dryRun ? ['api-secret'] : [];
-    if (secret === '' && !dryRun)
-        f.fail('api-secret', "'api-secret' is required with 'api-key': the OpenTok project's API secret.");
-    else if (/[\r\n]/.test(secret))
-        f.fail('api-secret', "'api-secret' must be a single line.");
-    else if (secret.length > findings/* MAX_LENGTH */.E2)
-        f.fail('api-secret', `'api-secret' is longer than ${findings/* MAX_LENGTH */.E2} characters.`);
-    if (apiKey === undefined || f.problems.length > before)
-        return { withheld };
-    return { credentials: { platform: 'opentok', apiKey, apiSecret: secret }, withheld };
-}
-function readApplication(f, idInput, keyInput, dryRun) {
-    const before = f.problems.length;
-    const id = f.text(idInput);
-    if (id === '')
-        f.fail(idInput, `'${idInput}' is required with '${keyInput}': the Vonage application's ID, a UUID.`);
-    else if (!UUID.test(id)) {
-        f.fail(idInput, `'${idInput}' must be the Vonage application's ID, a UUID such as c7f9e2a4-1b3d-4e5f-8a9b-0c1d2e3f4a5b.`);
-    }
-    const raw = f.raw(keyInput);
-    const withheld = raw.trim() === '' && dryRun ? [keyInput] : [];
-    let privateKey = '';
-    if (raw.trim() === '' && !dryRun) {
-        f.fail(keyInput, `'${keyInput}' is required with '${idInput}': the PEM text of the Vonage application's private key.`);
-    }
-    else if (raw.trim() !== '') {
-        const check = checkPrivateKey(raw, keyInput);
-        if (check.error !== undefined)
-            f.fail(keyInput, check.error);
-        else
-            privateKey = check.pem;
-    }
-    if (f.problems.length > before)
-        return { withheld };
-    const givenAs = idInput === 'application-id' ? {} : { givenAs: [idInput, keyInput] };
-    return { credentials: { platform: 'vonage', applicationId: id.toLowerCase(), privateKey, ...givenAs }, withheld };
-}
-
+// EXTERNAL MODULE: ./src/inputs/credentials.ts + 1 modules
+var inputs_credentials = __nccwpck_require__(6608);
 ;// CONCATENATED MODULE: ./src/inputs/storage-names.ts
 /**
  * Names judged as the storage services judge them, before any request, so a name the service
@@ -1010,7 +1032,7 @@ function readPlan(read, now) {
     const verify = f.flag('verify', true);
     const maxAttempts = f.integer('max-attempts', 3, 1, 10);
     const timeoutSeconds = f.integer('timeout-seconds', 30, 1, 600);
-    const credentials = readCredentials(f, dryRun === true);
+    const credentials = (0,inputs_credentials/* readCredentials */.L)(f, dryRun === true);
     const apiUrl = readApiUrl(f);
     let fallback = 'none';
     let target = { withheld: [] };
@@ -1837,6 +1859,7 @@ function escapeHtml(text) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  Cu: () => (/* binding */ DEFAULT_CONFIG_FILE),
   sP: () => (/* binding */ REVISION),
   ie: () => (/* binding */ UnreadableFile),
   Mg: () => (/* binding */ apiFiles),
@@ -1865,6 +1888,8 @@ var github_client = __nccwpck_require__(7890);
 
 
 
+/** Where the examples and the README keep the configuration file, used when only 'project' is given. */
+const DEFAULT_CONFIG_FILE = '.github/opentok-archive-target.yml';
 /** A path that stays inside the repository: relative, without '..' that leaves it. */
 function isInsideRepository(path) {
     if (path === '' || (0,external_node_path_.isAbsolute)(path) || path.includes('\0'))
@@ -1992,9 +2017,11 @@ function apiFiles(client, repository, ref) {
 /* harmony export */   F: () => (/* binding */ isCertificatePath),
 /* harmony export */   s: () => (/* binding */ readSettings)
 /* harmony export */ });
-/* harmony import */ var _inputs_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6454);
-/* harmony import */ var _pem_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7165);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8986);
+/* harmony import */ var _inputs_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7778);
+/* harmony import */ var _pem_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7165);
+/* harmony import */ var _inputs_credentials_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6608);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8986);
+
 
 
 
@@ -2013,9 +2040,9 @@ async function readSettings(readInput, workspace, mask) {
     if (configFile === '' && project === '') {
         return withCertificateFile({ read: readInput, origin: () => INPUT, problems: [], notices: [] }, workspace, mask);
     }
-    const { DEFAULT_CONFIG_FILE, readConfigFile } = await __nccwpck_require__.e(/* import() */ 781).then(__nccwpck_require__.bind(__nccwpck_require__, 781));
-    const file = configFile || DEFAULT_CONFIG_FILE;
-    const named = configFile === '' ? `'project' reads ${DEFAULT_CONFIG_FILE} (the file used when 'config-file' is empty)` : `'config-file' names ${file}`;
+    const { readConfigFile } = await __nccwpck_require__.e(/* import() */ 781).then(__nccwpck_require__.bind(__nccwpck_require__, 781));
+    const file = configFile || _files_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_CONFIG_FILE */ .Cu;
+    const named = configFile === '' ? `'project' reads ${_files_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_CONFIG_FILE */ .Cu} (the file used when 'config-file' is empty)` : `'config-file' names ${file}`;
     const reading = await readConfigFile(file, workspace, project, mask, named);
     // A problem at a place in the file points there; one about the file as a whole (missing,
     // unknown project) is about the input that named it, and its message names the file.
@@ -2062,7 +2089,6 @@ async function readSettings(readInput, workspace, mask) {
         notices
     }, workspace, mask);
 }
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /**
  * The secret inputs given to a step that the file's project cannot use: the other platform's
  * credential, and the other storage type's key. Only what the file decides is judged: an
@@ -2074,7 +2100,7 @@ function unusableSecrets(values, readInput) {
     const apiKey = values.get('api-key')?.value;
     if (values.has('application-id') && given('api-secret'))
         unusable.push({ input: 'api-secret', why: 'is a Vonage application (application-id), which signs with private-key' });
-    if (apiKey !== undefined && !UUID.test(apiKey.trim()) && given('private-key')) {
+    if (apiKey !== undefined && !_inputs_credentials_js__WEBPACK_IMPORTED_MODULE_1__/* .UUID */ .k.test(apiKey.trim()) && given('private-key')) {
         unusable.push({ input: 'private-key', why: 'is an OpenTok project (api-key), which signs with api-secret' });
     }
     const type = values.get('type')?.value.trim().toLowerCase();
@@ -2103,7 +2129,7 @@ async function withCertificateFile(settings, workspace, mask) {
     const where = origin.kind === 'file'
         ? { file: origin.file, line: origin.line, ...(origin.column === undefined ? {} : { column: origin.column }) }
         : {};
-    const read = await (0,_files_js__WEBPACK_IMPORTED_MODULE_1__/* .readInWorkspace */ .Z3)(workspace, value);
+    const read = await (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .readInWorkspace */ .Z3)(workspace, value);
     if (!read.ok) {
         const message = {
             outside: `'certificate' as a path must name a file inside the repository's workspace; got '${value}'.`,
@@ -2114,7 +2140,7 @@ async function withCertificateFile(settings, workspace, mask) {
         return { ok: false, problems: [...settings.problems, { input: 'certificate', message, ...where }] };
     }
     const text = read.text;
-    if ((0,_pem_js__WEBPACK_IMPORTED_MODULE_2__/* .holdsPrivateKey */ .j)(text))
+    if ((0,_pem_js__WEBPACK_IMPORTED_MODULE_3__/* .holdsPrivateKey */ .j)(text))
         for (const secret of (0,_inputs_index_js__WEBPACK_IMPORTED_MODULE_0__/* .maskValuesOf */ .sg)(text))
             mask(secret);
     return {
@@ -3582,8 +3608,10 @@ var __webpack_exports__ = {};
 var core = __nccwpck_require__(3000);
 // EXTERNAL MODULE: ./src/http.ts
 var http = __nccwpck_require__(6803);
-// EXTERNAL MODULE: ./src/inputs/index.ts + 7 modules
-var inputs = __nccwpck_require__(6454);
+// EXTERNAL MODULE: ./src/inputs/index.ts + 5 modules
+var inputs = __nccwpck_require__(7778);
+// EXTERNAL MODULE: ./src/sources/files.ts + 1 modules
+var files = __nccwpck_require__(8986);
 // EXTERNAL MODULE: ./src/sources/settings.ts
 var sources_settings = __nccwpck_require__(3181);
 ;// CONCATENATED MODULE: ./src/gather.ts
@@ -3592,6 +3620,7 @@ var sources_settings = __nccwpck_require__(3181);
  * at once; and, on a pull request, the guard that a run with secrets sends only to the storage
  * host the base already had. Nothing here sends a request but the guard's read of the base file.
  */
+
 
 
 
@@ -3645,7 +3674,7 @@ async function guardPullRequest(plan, settings, deps) {
     if (!holdsSecret)
         return undefined;
     const { hostChangedByPullRequest } = await __nccwpck_require__.e(/* import() */ 856).then(__nccwpck_require__.bind(__nccwpck_require__, 6856));
-    const file = deps.readInput('config-file').trim() || '.github/opentok-archive-target.yml';
+    const file = deps.readInput('config-file').trim() || files/* DEFAULT_CONFIG_FILE */.Cu;
     return hostChangedByPullRequest({
         plan,
         file,

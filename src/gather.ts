@@ -7,6 +7,7 @@ import * as core from '@actions/core'
 import { readPlan, type InputProblem } from './inputs/index.js'
 import type { RunDependencies } from './operations/dependencies.js'
 import type { Plan } from './plan.js'
+import { DEFAULT_CONFIG_FILE } from './sources/files.js'
 import { readSettings, type Origin, type SettingProblem, type Settings } from './sources/settings.js'
 
 export type Gathered =
@@ -57,7 +58,7 @@ export async function guardPullRequest(plan: Plan, settings: Settings, deps: Run
   const holdsSecret = ['api-secret', 'private-key', 'secret-key', 'account-key'].some(name => settings.read(name).trim() !== '')
   if (!holdsSecret) return undefined
   const { hostChangedByPullRequest } = await import('./review/host-guard.js')
-  const file = deps.readInput('config-file').trim() || '.github/opentok-archive-target.yml'
+  const file = deps.readInput('config-file').trim() || DEFAULT_CONFIG_FILE
   return hostChangedByPullRequest({
     plan,
     file,

@@ -9,7 +9,8 @@ import type { Credentials } from '../plan.js'
 import { checkPrivateKey } from '../private-key.js'
 import { MAX_LENGTH, type Findings } from './findings.js'
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+/** A Vonage application ID. */
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const API_KEY = /^[A-Za-z0-9-]{1,64}$/
 const PAIRS =
   "one pair: 'api-key' + 'api-secret' for an OpenTok project, or 'application-id' + 'private-key' for a Vonage Video application"

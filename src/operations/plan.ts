@@ -16,8 +16,15 @@ import { compareProjects, type ProjectChange } from '../review/changes.js'
 import { syncPlanComment, type CommentMode } from '../review/comment.js'
 import { planProjects, type FilePlans } from '../review/project-plans.js'
 import { commentBody, commentMarker, countSettings, headline, summaryMarkdown, type PlanContext } from '../review/render.js'
-import { DEFAULT_CONFIG_FILE } from '../sources/config-file.js'
-import { apiFiles, gitFiles, isInsideRepository, UnreadableFile, workspaceFiles, type RepositoryFiles } from '../sources/files.js'
+import {
+  apiFiles,
+  DEFAULT_CONFIG_FILE,
+  gitFiles,
+  isInsideRepository,
+  UnreadableFile,
+  workspaceFiles,
+  type RepositoryFiles
+} from '../sources/files.js'
 import type { SettingProblem } from '../sources/settings.js'
 import type { RunDependencies } from './dependencies.js'
 

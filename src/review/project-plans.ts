@@ -7,7 +7,6 @@ import { readPlan } from '../inputs/index.js'
 import { maskValuesOf } from '../inputs/secrets.js'
 import { holdsPrivateKey } from '../pem.js'
 import type { Plan } from '../plan.js'
-import { parseProjects } from '../sources/config-file.js'
 import type { RepositoryFiles } from '../sources/files.js'
 import { isCertificatePath, type SettingProblem } from '../sources/settings.js'
 
@@ -33,6 +32,8 @@ export async function planProjects(
 ): Promise<FilePlans | undefined> {
   const text = await files.read(file)
   if (text === undefined) return undefined
+  // Loaded as set's settings load it, so the bundle keeps one chunk of the file reader for every operation.
+  const { parseProjects } = await import('../sources/config-file.js')
   const document = await parseProjects(text, file, mask)
   const located = (problem: { setting: string; message: string; line?: number; column?: number }): SettingProblem => ({
     input: problem.setting,

@@ -8,10 +8,7 @@
 import type { Node as YamlNode, Pair, Scalar } from 'yaml'
 import { maskValuesOf } from '../inputs/index.js'
 import { holdsPrivateKey } from '../pem.js'
-import { readInWorkspace } from './files.js'
-
-/** Where the examples and the README keep the file. */
-export const DEFAULT_CONFIG_FILE = '.github/opentok-archive-target.yml'
+import { DEFAULT_CONFIG_FILE, readInWorkspace } from './files.js'
 
 /** The settings a project entry may hold: every target setting of the action, and no secret. */
 export const FILE_SETTINGS = [

@@ -9,6 +9,9 @@ import { readFile, realpath } from 'node:fs/promises'
 import { isAbsolute, relative, resolve } from 'node:path'
 import { describeGitHubError, isPermissionError, type GitHubClient, type Repository } from '../github-client.js'
 
+/** Where the examples and the README keep the configuration file, used when only 'project' is given. */
+export const DEFAULT_CONFIG_FILE = '.github/opentok-archive-target.yml'
+
 export interface RepositoryFiles {
   /** Where the files come from, for messages: "the workspace", "commit 1a2b3c4". */
   readonly where: string

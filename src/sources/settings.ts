@@ -7,7 +7,8 @@
 import type { InputReader } from '../inputs/index.js'
 import { maskValuesOf } from '../inputs/index.js'
 import { holdsPrivateKey } from '../pem.js'
-import { readInWorkspace } from './files.js'
+import { UUID } from '../inputs/credentials.js'
+import { DEFAULT_CONFIG_FILE, readInWorkspace } from './files.js'
 
 /** Where one setting came from. */
 export type Origin =
@@ -58,7 +59,7 @@ export async function readSettings(readInput: InputReader, workspace: string, ma
   if (configFile === '' && project === '') {
     return withCertificateFile({ read: readInput, origin: () => INPUT, problems: [], notices: [] }, workspace, mask)
   }
-  const { DEFAULT_CONFIG_FILE, readConfigFile } = await import('./config-file.js')
+  const { readConfigFile } = await import('./config-file.js')
   const file = configFile || DEFAULT_CONFIG_FILE
   const named =
     configFile === '' ? `'project' reads ${DEFAULT_CONFIG_FILE} (the file used when 'config-file' is empty)` : `'config-file' names ${file}`
@@ -114,8 +115,6 @@ export async function readSettings(readInput: InputReader, workspace: string, ma
     mask
   )
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /**
  * The secret inputs given to a step that the file's project cannot use: the other platform's
