@@ -3,6 +3,9 @@
 // Not part of .ci/run (it takes long): .github/workflows/mutation.yml runs it on a schedule.
 // A surviving mutant is killed by a test that states the behaviour it protects, or listed in
 // stryker/equivalent.md with why it cannot change behaviour.
+// MUTATION_REPORTS moves the reports (e.g. to run two groups side by side with --tempDirName).
+const reports = process.env.MUTATION_REPORTS ?? 'reports/mutation'
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
@@ -11,8 +14,8 @@ export default {
   mutate: ['src/**/*.ts', '!src/index.ts', '!src/**/*.d.ts', '!src/undici-core.ts'],
   coverageAnalysis: 'perTest',
   reporters: ['html', 'json', 'clear-text', 'progress'],
-  htmlReporter: { fileName: 'reports/mutation/index.html' },
-  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  htmlReporter: { fileName: `${reports}/index.html` },
+  jsonReporter: { fileName: `${reports}/mutation.json` },
   tempDirName: '.stryker-tmp',
   concurrency: 2,
   timeoutMS: 30_000,

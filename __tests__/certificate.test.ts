@@ -1,12 +1,11 @@
 /** The encrypted-archiving certificate: checked before anything is sent, sent base64-encoded. */
 import { X509Certificate } from 'node:crypto'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { checkCertificate } from '../src/certificate.js'
-import { makeCertificate } from './support/certificates.js'
+import { checkCertificate, PRIVATE_KEY_IN_CERTIFICATE } from '../src/certificate.js'
+import { makeCertificate, makeCertificateWithKey } from './support/certificates.js'
 import { FakeClock } from './support/fake-clock.js'
 import { runInProcess } from './support/in-process.js'
 import { startStandIn } from './support/opentok-standin.js'
-import { runAction } from './support/run-action.js'
 
 const DAY = 86_400_000
 const rsa2048 = makeCertificate('rsa:2048', 365)
@@ -56,13 +55,61 @@ describe('checkCertificate', () => {
     expect(check.warnings.join()).toMatch(/^'certificate' expires in (9|10) day\(s\)/)
   })
 
+  describe('its validity window, at the edges', () => {
+    const cert = new X509Certificate(rsa2048)
+    const validFrom = new Date(cert.validFrom)
+    const validTo = new Date(cert.validTo)
+
+    it('refuses a certificate that is not valid yet, saying from when', () => {
+      expect(checkCertificate(rsa2048, new Date(validFrom.getTime() - 1000)).error).toBe(
+        `'certificate' is not valid before ${validFrom.toISOString()}.`
+      )
+      expect(checkCertificate(rsa2048, validFrom).error).toBeUndefined()
+    })
+
+    it('refuses it from the second it expires, saying when', () => {
+      expect(checkCertificate(rsa2048, validTo).error).toBe(`'certificate' expired on ${validTo.toISOString()}.`)
+      expect(checkCertificate(rsa2048, new Date(validTo.getTime() - 1000)).error).toBeUndefined()
+    })
+
+    it('warns below 30 whole days left, with the days and the date', () => {
+      expect(checkCertificate(rsa2048, new Date(validTo.getTime() - 30 * DAY)).warnings).toEqual([])
+      expect(checkCertificate(rsa2048, new Date(validTo.getTime() - 30 * DAY + 1000)).warnings).toEqual([
+        `'certificate' expires in 29 day(s), on ${validTo.toISOString()}: renew it, or archives made after that date cannot be encrypted with it.`
+      ])
+      expect(checkCertificate(rsa2048, new Date(validTo.getTime() - 1000)).warnings[0]).toMatch(/^'certificate' expires in 0 day\(s\)/)
+    })
+
+    it('keeps the leaf PEM, its subject, fingerprint and expiry for the request and the summary', () => {
+      expect(checkCertificate(`  ${rsa2048}\n`, validFrom).setting).toEqual({
+        kind: 'set',
+        pem: rsa2048.trim(),
+        subject: 'CN=archives.example.com, O=Acme Video',
+        fingerprint256: cert.fingerprint256,
+        validTo
+      })
+    })
+  })
+
+  it('names the blocks it found when none is a certificate', () => {
+    const publicKey = new X509Certificate(rsa2048).publicKey.export({ type: 'spki', format: 'pem' }).toString()
+    expect(checkCertificate(publicKey, now).error).toMatch(/; it holds PUBLIC KEY instead\.$/)
+  })
+
+  it('refuses a private key anywhere in the value, quoting none of it', () => {
+    const key = makeCertificateWithKey()
+    const check = checkCertificate(`${key.cert}\n${key.key}`, now)
+    expect(check.error).toBe(PRIVATE_KEY_IN_CERTIFICATE)
+    expect(check.setting).toBeUndefined()
+  })
+
   it("reads '' as unchanged and 'none' as off", () => {
     expect(checkCertificate('', now).setting).toEqual({ kind: 'unchanged' })
     expect(checkCertificate('  none ', now).setting).toEqual({ kind: 'off' })
   })
 })
 
-describe('certificate in the request', () => {
+describe('certificate in the request, in process', () => {
   const project = { apiKey: '46000011', apiSecret: 'certificate-test-secret-01234' }
   const s3 = { bucket: 'acme-archives', 'access-key': 'AKIA01', 'secret-key': 'cert/test/secret/key', verify: 'false' }
   let standIn: Awaited<ReturnType<typeof startStandIn>>
@@ -74,43 +121,32 @@ describe('certificate in the request', () => {
     standIn.requests.length = 0
   })
   const act = (inputs: Record<string, string>) =>
-    runAction({ 'api-key': project.apiKey, 'api-secret': project.apiSecret, 'api-url': standIn.url, ...s3, ...inputs })
+    runInProcess({ 'api-key': project.apiKey, 'api-secret': project.apiSecret, 'api-url': standIn.url, ...s3, ...inputs })
 
-  it('sends a valid certificate base64-encoded and summarises it without the PEM', async () => {
-    const run = await act({ certificate: rsa2048 })
-    expect(run.code).toBe(0)
-    const body = JSON.parse(standIn.requests[0]!.body)
-    expect(Buffer.from(body.certificate, 'base64').toString('utf8')).toBe(rsa2048.trim())
+  it('sends a valid certificate base64-encoded, null for none, and no field when empty', async () => {
+    expect((await act({ certificate: rsa2048 })).exitCode).toBe(0)
+    expect((await act({ certificate: 'None' })).exitCode).toBe(0)
+    expect((await act({})).exitCode).toBe(0)
+    const bodies = standIn.requests.map(r => JSON.parse(r.body))
+    expect(Buffer.from(bodies[0].certificate, 'base64').toString('utf8')).toBe(rsa2048.trim())
+    expect(bodies[1].certificate).toBeNull()
+    expect('certificate' in bodies[2]).toBe(false)
     expect(standIn.violations()).toEqual([])
-    const cert = new X509Certificate(rsa2048)
-    expect(run.summary).toContain(`SHA-256 ${cert.fingerprint256}`)
-    expect(run.summary).toContain('CN=archives.example.com')
-    expect(run.summary + run.stdout).not.toContain('BEGIN CERTIFICATE')
   })
 
-  it("sends certificate null for 'none', and no field when empty", async () => {
-    await act({ certificate: 'none' })
-    await act({})
-    expect(JSON.parse(standIn.requests[0]!.body).certificate).toBeNull()
-    expect('certificate' in JSON.parse(standIn.requests[1]!.body)).toBe(false)
-  })
-
-  it.each([
-    ['4096-bit', rsa4096],
-    ['EC', ec],
-    ['garbage', '-----BEGIN CERTIFICATE-----\nnot base64 at all\n-----END CERTIFICATE-----']
-  ])('fails a %s certificate with ::error:: naming it, before any request', async (_case, certificate) => {
-    const run = await act({ certificate })
-    expect(run.code).toBe(1)
+  it('fails a certificate that is not valid yet before any request', async () => {
+    const clock = new FakeClock()
+    await clock.sleep(-2 * DAY)
+    const run = await act({ certificate: rsa2048 })
+    expect(run.exitCode).toBe(0)
+    standIn.requests.length = 0
+    const early = await runInProcess(
+      { 'api-key': project.apiKey, 'api-secret': project.apiSecret, 'api-url': standIn.url, ...s3, certificate: rsa2048 },
+      { clock }
+    )
+    expect(early.exitCode).toBe(1)
+    expect(early.stdout).toMatch(/::error title=Invalid input%3A certificate::'certificate' is not valid before /)
     expect(standIn.requests).toHaveLength(0)
-    expect(run.stdout).toMatch(/::error title=Invalid input%3A certificate::'certificate' /)
-  })
-
-  it('warns about a certificate that expires within 30 days, and still sends it', async () => {
-    const run = await act({ certificate: expiringSoon })
-    expect(run.code).toBe(0)
-    expect(run.stdout).toMatch(/::warning::'certificate' expires in (9|10) day\(s\)/)
-    expect(standIn.requests).toHaveLength(1)
   })
 
   it('fails an expired certificate before any request', async () => {

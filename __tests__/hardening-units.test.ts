@@ -54,7 +54,15 @@ describe('secret settings in the file', () => {
     ['private_key', 'private-key'],
     ['PrivateKey', 'private-key'],
     ['accountKey', 'account-key'],
-    ['github_token', 'github-token']
+    ['github_token', 'github-token'],
+    ['secretAccessKey', 'secret-key'],
+    ['aws_secret_access_key', 'secret-key'],
+    ['AWS-Secret-Access-Key', 'secret-key'],
+    ['storageKey', 'account-key'],
+    ['storage key', 'account-key'],
+    ['GITHUB TOKEN', 'github-token'],
+    ['api-secret', 'api-secret'],
+    ['private-key', 'private-key']
   ])('reads %s as the input %s', (spelling, input) => expect(secretInputOf(spelling)).toBe(input))
 
   it.each(['access-key', 'accessKey', 'bucket', 'api-key', 'key', 'secret'])('does not take %s for a secret', setting =>

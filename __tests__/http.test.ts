@@ -256,7 +256,19 @@ describe('proxyFor', () => {
     ['https://api.opentok.com/x', { HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: '.opentok.com' }, undefined],
     ['https://api.opentok.com/x', { HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: 'api.opentok.com:443' }, undefined],
     ['https://api.opentok.com/x', { HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: 'api.opentok.com:8443' }, 'proxy:3128'],
-    ['https://api.opentok.com/x', { HTTPS_PROXY: 'http://proxy:3128', no_proxy: '*' }, undefined]
+    ['https://api.opentok.com/x', { HTTPS_PROXY: 'http://proxy:3128', no_proxy: '*' }, undefined],
+    ['https://api.opentok.com/x', { http_proxy: 'http://lower:3128' }, 'lower:3128'],
+    ['https://api.opentok.com/x', { HTTPS_PROXY: 'https://secure.proxy' }, 'secure.proxy:443'],
+    ['https://api.opentok.com/x', { HTTPS_PROXY: 'http://[broken' }, 'the proxy in HTTPS_PROXY / HTTP_PROXY'],
+    ['https://API.OpenTok.com/x', { HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: 'api.opentok.com' }, undefined],
+    ['https://api.opentok.com/x', { HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: 'other.example api.opentok.com' }, undefined],
+    ['https://api.opentok.com/x', { HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: 'other.example,*.opentok.com' }, undefined],
+    ['https://api.opentok.com/x', { HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: 'opentok.com' }, 'proxy:3128'],
+    ['https://api.opentok.com/x', { HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: 'API.OPENTOK.COM' }, undefined],
+    ['https://api.opentok.com:8443/x', { HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: 'api.opentok.com:8443' }, undefined],
+    ['http://storage.local/x', { HTTP_PROXY: 'proxy:8080', NO_PROXY: 'storage.local:80' }, undefined],
+    ['https://api.opentok.com/x', { HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: '' }, 'proxy:3128'],
+    ['https://api.opentok.com/x', { HTTPS_PROXY: 'http://proxy:3128', no_proxy: 'api.opentok.com', NO_PROXY: 'x' }, undefined]
   ])('%s with %j goes through %s', (url, env, expected) => {
     expect(proxyFor(url, env)).toBe(expected)
   })

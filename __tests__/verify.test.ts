@@ -1,6 +1,7 @@
 /**
  * The storage check against real emulators on loopback: an S3 emulator that checks SigV4
- * signatures (through the committed dist/) and Azurite (in process, pointed at the emulator).
+ * signatures and Azurite, both in process and pointed at the emulators (dist-verify.test.ts runs the
+ * S3 check through the committed dist/).
  * A failed check stops the run before any request reaches the vendor stand-in.
  */
 import { createServer, type Server } from 'node:http'
@@ -12,7 +13,7 @@ import { AZURE_API_VERSION, signSharedKey } from '../src/verify/azure.js'
 import { startAzurite } from './support/azurite.js'
 import { runInProcess } from './support/in-process.js'
 import { startStandIn } from './support/opentok-standin.js'
-import { findLeaks, runAction } from './support/run-action.js'
+import { revealsSecret } from './support/reveals.js'
 import { startS3Emulator } from './support/s3-emulator.js'
 import { startStoragePolicyProxy } from './support/storage-policy-proxy.js'
 
@@ -30,7 +31,7 @@ beforeEach(() => {
   standIn.requests.length = 0
 })
 
-describe('S3 check against an emulator that verifies SigV4, through dist/', () => {
+describe('S3 check against an emulator that verifies SigV4, in process', () => {
   let s3: Awaited<ReturnType<typeof startS3Emulator>>
   let front: Awaited<ReturnType<typeof startStoragePolicyProxy>>
   let refusing: Awaited<ReturnType<typeof startStoragePolicyProxy>>
@@ -49,17 +50,26 @@ describe('S3 check against an emulator that verifies SigV4, through dist/', () =
     refusing.seen.length = 0
   })
 
-  const act = (inputs: Record<string, string>) =>
-    runAction({
-      'api-key': project.apiKey,
-      'api-secret': project.apiSecret,
-      'api-url': standIn.url,
-      bucket: 'archives',
-      'access-key': keys.accessKey,
-      'secret-key': keys.secretKey,
-      endpoint: front.url,
-      ...inputs
-    })
+  const act = async (inputs: Record<string, string>) => {
+    const lines: string[] = []
+    const env = { GITHUB_REPOSITORY: 'acme/video', GITHUB_RUN_ID: '77', GITHUB_SERVER_URL: 'https://github.example' }
+    const verifyStorage = makeStorageVerifier({ info: m => lines.push(m), debug: () => undefined }, env)
+    const run = await runInProcess(
+      {
+        'api-key': project.apiKey,
+        'api-secret': project.apiSecret,
+        'api-url': standIn.url,
+        bucket: 'archives',
+        'access-key': keys.accessKey,
+        'secret-key': keys.secretKey,
+        endpoint: front.url,
+        ...inputs
+      },
+      { verifyStorage, transport: new Transport() }
+    )
+    const verified = /::set-output name=verified::(\w+)/.exec(run.stdout)?.[1]
+    return { ...run, code: run.exitCode, verified, lines }
+  }
 
   it('writes the check object with SSE-S3, deletes it, then sets the target', async () => {
     const run = await act({})
@@ -74,9 +84,17 @@ describe('S3 check against an emulator that verifies SigV4, through dist/', () =
     )
     expect(s3.files('archives')).toEqual([])
     expect(standIn.requests).toHaveLength(1)
-    expect(run.outputs.verified).toBe('true')
-    expect(run.summary).toContain(`wrote s3://archives/${CHECK_KEY} with SSE-S3 and deleted it`)
-    expect(findLeaks(run, [keys.secretKey, project.apiSecret])).toEqual([])
+    expect(run.verified).toBe('true')
+    const [what, runLine, time, after, end] = front.seen[0]!.body.split('\n')
+    expect([what, runLine, after, end]).toEqual([
+      'Written by the OpenTok archive upload target action to check that archives can be uploaded here.',
+      'Run: https://github.example/acme/video/actions/runs/77',
+      'Safe to delete; the next check writes it again.',
+      ''
+    ])
+    expect(Math.abs(Date.parse(time!.replace('Time: ', '')) - Date.now())).toBeLessThan(60_000)
+    expect(run.stdout).toContain(`wrote s3://archives/${CHECK_KEY} with SSE-S3 and deleted it`)
+    expect(revealsSecret(run.stdout.replace(/::add-mask::.*/g, ''), keys.secretKey)).toBe(false)
   })
 
   it('sends no SSE header when sse is none', async () => {
@@ -96,9 +114,9 @@ describe('S3 check against an emulator that verifies SigV4, through dist/', () =
     expect(run.stdout).toMatch(
       new RegExp(`::error::Storage check failed: the write of s3://.* was refused with ${code} \\(HTTP \\d{3}\\): .*${hint}`)
     )
-    expect(run.outputs.verified).toBe('false')
-    expect(run.summary).toContain(`refused: ${code}`)
-    expect(findLeaks(run, [keys.secretKey, project.apiSecret, 'wrong/secret+key/0000000000000000'])).toEqual([])
+    expect(run.verified).toBe('false')
+    for (const secret of [keys.secretKey, project.apiSecret, 'wrong/secret+key/0000000000000000'])
+      expect(revealsSecret(run.stdout.replace(/::add-mask::.*/g, ''), secret)).toBe(false)
   })
 
   it('warns when the bucket refuses the delete, and still counts as verified', async () => {
@@ -109,7 +127,7 @@ describe('S3 check against an emulator that verifies SigV4, through dist/', () =
       ['DELETE', 403]
     ])
     expect(run.stdout).toMatch(/::warning::The storage check wrote s3:\/\/locked-archives\/.* but could not delete it \(AccessDenied\)/)
-    expect(run.outputs.verified).toBe('true')
+    expect(run.verified).toBe('true')
     expect(standIn.requests).toHaveLength(1)
     expect(s3.files('locked-archives').some(file => file.includes('.archive-target-check'))).toBe(true)
   })
@@ -117,10 +135,10 @@ describe('S3 check against an emulator that verifies SigV4, through dist/', () =
   it('checks the storage in a dry run too, and sends nothing to the vendor', async () => {
     const ok = await act({ 'dry-run': 'true' })
     expect(ok.code).toBe(0)
-    expect(ok.outputs.verified).toBe('true')
+    expect(ok.verified).toBe('true')
     const bad = await act({ 'dry-run': 'true', 'secret-key': 'wrong/secret+key/0000000000000000' })
     expect(bad.code).toBe(1)
-    expect(bad.outputs.verified).toBe('false')
+    expect(bad.verified).toBe('false')
     expect(front.seen.filter(r => r.method === 'PUT')).toHaveLength(2)
     expect(standIn.requests).toHaveLength(0)
   })
@@ -129,7 +147,7 @@ describe('S3 check against an emulator that verifies SigV4, through dist/', () =
     const run = await act({ verify: 'false', 'secret-key': 'wrong/secret+key/0000000000000000' })
     expect(run.code).toBe(0)
     expect(front.seen).toHaveLength(0)
-    expect(run.outputs.verified).toBe('skipped')
+    expect(run.verified).toBe('skipped')
   })
 })
 

@@ -111,10 +111,11 @@ explain) {
         };
     }
     if (answer === undefined) {
+        const why = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(failure ?? 'no answer', secrets);
         return {
             verified: 'false',
-            summary: `could not reach the storage: ${failure ?? 'no answer'}`,
-            error: `${wording.failed}: could not ${action} ${where}: ${(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(failure ?? 'no answer', secrets)}. ${wording.tail}`
+            summary: `could not reach the storage: ${why}`,
+            error: `${wording.failed}: could not ${action} ${where}: ${why}. ${wording.tail}`
         };
     }
     if (answer.status >= 200 && answer.status < 300)

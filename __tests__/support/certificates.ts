@@ -1,6 +1,6 @@
 /** Test certificates made with openssl: RSA of a chosen size or EC, valid for a chosen number of days. */
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -13,7 +13,22 @@ export function makeCertificateWithKey(): { cert: string; key: string } {
   return makeCertificateAndKey('rsa:2048', 365)
 }
 
+/**
+ * Each call makes a new certificate (tests tell certificates apart), except RSA 4096, which is made
+ * once a day and kept in the temporary directory: it takes seconds to make, and the mutation run
+ * imports the test files again for every mutant.
+ */
 function makeCertificateAndKey(key: 'rsa:2048' | 'rsa:4096' | 'rsa:1024' | 'ec', days: number): { cert: string; key: string } {
+  if (key !== 'rsa:4096') return makeFreshCertificateAndKey(key, days)
+  const cached = join(tmpdir(), `archive-target-test-cert-${key.replace(':', '')}-${days}d-${new Date().toISOString().slice(0, 10)}.json`)
+  if (existsSync(cached)) return JSON.parse(readFileSync(cached, 'utf8')) as { cert: string; key: string }
+  const made = makeFreshCertificateAndKey(key, days)
+  writeFileSync(`${cached}.${process.pid}`, JSON.stringify(made))
+  renameSync(`${cached}.${process.pid}`, cached)
+  return made
+}
+
+function makeFreshCertificateAndKey(key: 'rsa:2048' | 'rsa:4096' | 'rsa:1024' | 'ec', days: number): { cert: string; key: string } {
   const dir = mkdtempSync(join(tmpdir(), 'cert-'))
   try {
     const keyArgs = key === 'ec' ? ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1'] : ['-newkey', key]

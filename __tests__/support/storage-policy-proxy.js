@@ -8,12 +8,13 @@ import { createServer, request } from 'node:http'
 
 /** @param {string} upstream base URL of the emulator @param {{ refuseDelete?: boolean }} [policy] */
 export async function startStoragePolicyProxy(upstream, policy = {}) {
-  /** @type {{ method: string, path: string, status: number, headers: import('node:http').IncomingHttpHeaders }[]} */
+  /** @type {{ method: string, path: string, status: number, headers: import('node:http').IncomingHttpHeaders, body: string }[]} */
   const seen = []
   const target = new URL(upstream)
   const server = createServer((req, res) => {
-    const record = { method: req.method ?? '', path: req.url ?? '', status: 0, headers: req.headers }
+    const record = { method: req.method ?? '', path: req.url ?? '', status: 0, headers: req.headers, body: '' }
     seen.push(record)
+    req.on('data', chunk => (record.body += chunk))
     if (policy.refuseDelete && req.method === 'DELETE') {
       record.status = 403
       res.writeHead(403, { 'content-type': 'application/xml' })

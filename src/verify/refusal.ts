@@ -35,10 +35,11 @@ export function storageRefusal(
     }
   }
   if (answer === undefined) {
+    const why = redact(failure ?? 'no answer', secrets)
     return {
       verified: 'false',
-      summary: `could not reach the storage: ${failure ?? 'no answer'}`,
-      error: `${wording.failed}: could not ${action} ${where}: ${redact(failure ?? 'no answer', secrets)}. ${wording.tail}`
+      summary: `could not reach the storage: ${why}`,
+      error: `${wording.failed}: could not ${action} ${where}: ${why}. ${wording.tail}`
     }
   }
   if (answer.status >= 200 && answer.status < 300) return undefined

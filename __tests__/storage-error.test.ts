@@ -1,0 +1,149 @@
+/**
+ * How a storage service's refusal becomes one message: only code-shaped codes and region names
+ * are read from the body (it is printed, and may quote anything), the hint names the input or
+ * permission to check, and the storage secret never reaches the message.
+ */
+import { describe, expect, it } from 'vitest'
+import { storageRefusal, type RefusalWording } from '../src/verify/refusal.js'
+import { hintFor, parseStorageError } from '../src/verify/storage-error.js'
+import { revealsSecret } from './support/reveals.js'
+
+const xml = (inner: string) => `<?xml version="1.0" encoding="UTF-8"?>\n<Error>${inner}</Error>`
+
+describe('parseStorageError', () => {
+  it('reads the S3 code, region and message', () => {
+    expect(parseStorageError(xml('<Code>NoSuchBucket</Code><Message>The specified bucket does not exist</Message>'), {})).toEqual({
+      code: 'NoSuchBucket',
+      message: 'The specified bucket does not exist'
+    })
+    expect(parseStorageError(xml('<Code>AuthorizationHeaderMalformed</Code><Region>eu-west-1</Region>'), {})).toEqual({
+      code: 'AuthorizationHeaderMalformed',
+      region: 'eu-west-1'
+    })
+  })
+
+  it('prefers the headers: x-ms-error-code (Azure) and x-amz-bucket-region, also as arrays', () => {
+    expect(parseStorageError(xml('<Code>Other</Code><Region>us-east-2</Region>'), { 'x-ms-error-code': 'ContainerNotFound' })).toEqual({
+      code: 'ContainerNotFound',
+      region: 'us-east-2'
+    })
+    expect(parseStorageError('', { 'x-ms-error-code': ['AuthenticationFailed', 'x'], 'x-amz-bucket-region': ['ap-south-1'] })).toEqual({
+      code: 'AuthenticationFailed',
+      region: 'ap-south-1'
+    })
+  })
+
+  it.each([
+    ['a newline', 'Access\n::error::Denied'],
+    ['a space', 'Access Denied'],
+    ['markup-free punctuation', 'Access:Denied'],
+    ['65 characters', 'A'.repeat(65)],
+    ['a dash', 'Access-Denied']
+  ])('reads no code with %s: only [A-Za-z0-9.] up to 64 characters is printed', (_case, code) => {
+    expect(parseStorageError(xml(`<Code>${code}</Code>`), {}).code).toBeUndefined()
+    expect(parseStorageError('', { 'x-ms-error-code': code }).code).toBeUndefined()
+  })
+
+  it('falls back to the body code when the header is not code-shaped', () => {
+    expect(parseStorageError(xml('<Code>AccessDenied</Code>'), { 'x-ms-error-code': 'not a code' }).code).toBe('AccessDenied')
+  })
+
+  it('takes a code of exactly 64 characters, dots included', () => {
+    const code = `Vendor.${'X'.repeat(57)}`
+    expect(parseStorageError(xml(`<Code>${code}</Code>`), {}).code).toBe(code)
+  })
+
+  it.each(['EU-WEST-1', 'eu west 1', 'eu_west_1', 'r'.repeat(41)])('reads no region from %j', region => {
+    expect(parseStorageError(xml(`<Region>${region}</Region>`), {}).region).toBeUndefined()
+  })
+
+  it('keeps a message of one printable line up to 200 characters, with XML entities undone', () => {
+    expect(parseStorageError(xml(`<Message>${'m'.repeat(200)}</Message>`), {}).message).toBe('m'.repeat(200))
+    expect(parseStorageError(xml(`<Message>${'m'.repeat(201)}</Message>`), {}).message).toBeUndefined()
+    expect(parseStorageError(xml('<Message>tab\there</Message>'), {}).message).toBeUndefined()
+    expect(parseStorageError(xml('<Message>&quot;a&quot; &apos;b&apos; &lt;c&gt; &amp;amp;</Message>'), {}).message).toBe(
+      `"a" 'b' <c> &amp;`
+    )
+    expect(parseStorageError(xml('<Message>&nbsp;x</Message>'), {}).message).toBe('&nbsp;x')
+    expect(parseStorageError(xml('<Message>caf\u00e9</Message>'), {}).message).toBeUndefined()
+  })
+
+  it('reads nothing from an empty or non-XML body', () => {
+    expect(parseStorageError('', {})).toEqual({})
+    expect(parseStorageError('<html>502 Bad Gateway</html>', {})).toEqual({})
+  })
+})
+
+describe('hintFor', () => {
+  it('names the input for each known code', () => {
+    expect(hintFor('SignatureDoesNotMatch', 403)).toBe("the secret key does not belong to the access key: check 'secret-key'.")
+    expect(hintFor('ContainerNotFound', 404)).toBe("the container does not exist: check 'container'.")
+  })
+
+  it('names s3:ListBucket for a refused list, and s3:PutObject for a refused write', () => {
+    expect(hintFor('AccessDenied', 403, 'list')).toMatch(/must allow s3:ListBucket on the bucket/)
+    expect(hintFor('AccessDenied', 403, 'write')).toMatch(/must allow s3:PutObject/)
+    expect(hintFor('NoSuchBucket', 404, 'list')).toBe("the bucket does not exist: check 'bucket' (and 'endpoint').")
+  })
+
+  it('falls back on the status, then on the action', () => {
+    expect(hintFor(undefined, 403)).toBe('the storage service refused the credentials.')
+    expect(hintFor('UnknownCode', 404)).toBe('the bucket or container was not found.')
+    expect(hintFor(undefined, 400)).toBe('the storage service refused the write.')
+    expect(hintFor(undefined, 400, 'list')).toBe('the storage service refused the list.')
+  })
+})
+
+describe('storageRefusal', () => {
+  const wording: RefusalWording = { failed: 'Storage check failed', tail: 'Nothing was sent.', dnsTail: 'Nothing was sent (DNS).' }
+  const secret = 'stor/age+secret/0123456789abcdef'
+  const where = 's3://archives/46000042/.archive-target-check'
+
+  it('is undefined for any 2xx', () => {
+    for (const status of [200, 201, 204, 299])
+      expect(storageRefusal('write', where, { status, headers: {}, body: '' }, undefined, [secret], 'dns', wording)).toBeUndefined()
+  })
+
+  it('names the code, the status, the hint and what the service said, without the secret it quoted', () => {
+    const answer = {
+      status: 403,
+      headers: {},
+      body: xml(`<Code>SignatureDoesNotMatch</Code><Message>Signed with ${secret} but expected another</Message>`)
+    }
+    const refused = storageRefusal('write', where, answer, undefined, [secret], 'dns', wording)
+    expect(refused?.verified).toBe('false')
+    expect(refused?.summary).toBe('refused: SignatureDoesNotMatch (HTTP 403)')
+    expect(refused?.error).toMatch(
+      /^Storage check failed: the write of s3:\/\/archives\/46000042\/\.archive-target-check was refused with SignatureDoesNotMatch \(HTTP 403\): the secret key does not belong to the access key: check 'secret-key'\. The service said: "Signed with .* but expected another"\. Nothing was sent\.$/
+    )
+    expect(revealsSecret(refused!.error!, secret)).toBe(false)
+  })
+
+  it('names the status alone when there is no code, and adds the caller’s own explanation', () => {
+    const refused = storageRefusal('list', where, { status: 501, headers: {}, body: '' }, undefined, [], 'dns', wording, (code, status) =>
+      code === undefined && status === 501 ? 'Set sse: none.' : undefined
+    )
+    expect(refused?.summary).toBe('refused: HTTP 501')
+    expect(refused?.error).toBe(
+      `Storage check failed: the list of ${where} was refused with HTTP 501: the storage service refused the list. Set sse: none. Nothing was sent.`
+    )
+  })
+
+  it('blames the name for ENOTFOUND, and the network for anything else, without the secret', () => {
+    expect(storageRefusal('write', where, undefined, 'ENOTFOUND: getaddrinfo', [secret], "check 'endpoint'.", wording)).toEqual({
+      verified: 'false',
+      summary: 'refused: the storage host does not exist (ENOTFOUND)',
+      error: `Storage check failed: could not write ${where}: check 'endpoint'. Nothing was sent (DNS).`
+    })
+    const unreachable = storageRefusal('write', where, undefined, `ECONNRESET at https://x/?sig=${secret}`, [secret], 'dns', wording)
+    expect(unreachable?.summary).toMatch(/^could not reach the storage: ECONNRESET at https:\/\/x\/\?sig=/)
+    expect(revealsSecret(unreachable!.summary, secret)).toBe(false)
+    expect(unreachable?.error).toMatch(
+      /^Storage check failed: could not write .*: ECONNRESET at https:\/\/x\/\?sig=.*\. Nothing was sent\.$/
+    )
+    expect(revealsSecret(unreachable!.error!, secret)).toBe(false)
+    expect(storageRefusal('write', where, undefined, undefined, [], 'dns', wording)?.error).toBe(
+      `Storage check failed: could not write ${where}: no answer. Nothing was sent.`
+    )
+  })
+})
