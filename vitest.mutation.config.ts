@@ -1,6 +1,7 @@
 /**
  * The tests a mutation run uses: those that exercise src/ in process. The tests of the committed
- * dist/ (dist-*, leaks, tls, workflows, release) cannot see a mutant of src/, so they are left
+ * dist/ (dist-*, leaks, tls, workflows, release) and of the mutation tools cannot see a mutant of
+ * src/, so they are left
  * out here rather than with Stryker's testFiles option, which in StrykerJS 9.6 leaves static
  * mutants switched off. fast-check runs with a fixed seed, so a mutant is killed every time or
  * never.
@@ -15,7 +16,8 @@ export default defineConfig({
       '__tests__/leaks.test.ts',
       '__tests__/tls.test.ts',
       '__tests__/workflows.test.ts',
-      '__tests__/release.test.ts'
+      '__tests__/release.test.ts',
+      '__tests__/mutation-tooling.test.ts'
     ],
     globalSetup: ['__tests__/support/global-setup.ts'],
     setupFiles: ['__tests__/support/fixed-seed.ts'],

@@ -82,15 +82,30 @@ describe('a Vonage application', () => {
 describe('shownBody', () => {
   it('is the body with every secret left out by construction, and the certificate named', () => {
     const plan = s3Plan({ certificate: { kind: 'set', pem: 'PEM', subject: 'CN=archives', fingerprint256: 'AB', validTo: new Date() } })
-    const shown = JSON.parse(shownBody(plan)!)
-    expect(shown).toEqual({
-      ...JSON.parse(buildRequest(plan).body!),
-      config: { ...JSON.parse(buildRequest(plan).body!).config, secretKey: '***' },
+    expect(JSON.parse(shownBody(plan)!)).toEqual({
+      type: 's3',
+      config: { bucket: 'acme', accessKey: 'AK', secretKey: '***', sse: 's3' },
+      fallback: 'none',
       certificate: '(base64 of the certificate CN=archives)'
     })
-    expect(shownBody(s3Plan({ target: { type: 'azure', accountName: 'a', accountKey: 'KEY', container: 'c' } }))).toContain(
-      '"accountKey":"***"'
-    )
+    expect(shownBody(plan)).not.toContain('secret-key-value')
+  })
+
+  it('hides the Azure account key, and says certificate null for encryption off', () => {
+    const azure = s3Plan({
+      target: { type: 'azure', accountName: 'acmestorage', accountKey: 'S0VZ', container: 'archives' },
+      fallback: 'opentok',
+      certificate: { kind: 'off' }
+    })
+    expect(JSON.parse(shownBody(azure)!)).toEqual({
+      type: 'azure',
+      config: { accountName: 'acmestorage', accountKey: '***', container: 'archives' },
+      fallback: 'opentok',
+      certificate: null
+    })
+  })
+
+  it('is nothing for a delete', () => {
     expect(shownBody(s3Plan({ operation: 'delete' }))).toBeUndefined()
   })
 })

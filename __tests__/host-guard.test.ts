@@ -1,0 +1,210 @@
+/**
+ * The pull-request host guard in process: a run with secrets on a pull request may only send
+ * signed requests to the storage host ('endpoint', 'domain') the configuration file had at the
+ * pull request's base. Each refusal is stated with its exact message; each pass with the request
+ * it lets through.
+ */
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { Plan } from '../src/plan.js'
+import { hostChangedByPullRequest, type GuardInput } from '../src/review/host-guard.js'
+import type { Origin } from '../src/sources/settings.js'
+import { startGitHubStandIn } from './support/github-standin.js'
+import { runInProcess } from './support/in-process.js'
+import { startStandIn } from './support/opentok-standin.js'
+import { s3Plan } from './support/plans.js'
+import { scratchRepo, type ScratchRepo } from './support/scratch-repo.js'
+
+const FILE = '.github/opentok-archive-target.yml'
+const project = { apiKey: '46000077', apiSecret: 'host-guard-api-secret-0a1b2c3d' }
+const token = 'ghs_hostGuardToken0123456789'
+
+const s3Entry = (name: string, endpoint?: string) =>
+  `  ${name}:\n    api-key: "${project.apiKey}"\n    bucket: acme-archives\n    access-key: AKIAGUARD01\n${endpoint === undefined ? '' : `    endpoint: ${endpoint}\n`}`
+const azureEntry = (name: string, domain?: string) =>
+  `  ${name}:\n    api-key: "${project.apiKey}"\n    type: azure\n    account-name: acmearchives\n    container: archives\n${domain === undefined ? '' : `    domain: ${domain}\n`}`
+const BASE_FILE = `projects:\n${s3Entry('staging', 'https://storage.example.com')}${s3Entry('plain')}${azureEntry('blob')}`
+
+let repo: ScratchRepo
+let github: Awaited<ReturnType<typeof startGitHubStandIn>>
+let standIn: Awaited<ReturnType<typeof startStandIn>>
+beforeAll(async () => {
+  repo = scratchRepo([{ [FILE]: BASE_FILE }])
+  github = await startGitHubStandIn({ token })
+  standIn = await startStandIn(project)
+})
+afterAll(async () => {
+  repo.remove()
+  await github.close()
+  await standIn.close()
+})
+beforeEach(() => {
+  standIn.requests.length = 0
+})
+
+const pullRequestEnv = (baseSha: string | undefined = repo.commits[0]) => ({
+  GITHUB_EVENT_NAME: 'pull_request',
+  GITHUB_EVENT_PATH: repo.event({ number: 3, pull_request: { number: 3, base: { sha: baseSha } } })
+})
+
+const fromFile: (setting: string) => Origin = () => ({ kind: 'file', file: FILE, project: 'staging', line: 3 })
+
+function guard(plan: Plan, overrides: Partial<GuardInput> = {}) {
+  return hostChangedByPullRequest({
+    plan,
+    file: FILE,
+    project: 'staging',
+    origin: fromFile,
+    workspace: repo.dir,
+    env: pullRequestEnv(),
+    token: '',
+    now: new Date(),
+    mask: () => undefined,
+    ...overrides
+  })
+}
+
+const s3With = (endpoint?: string) =>
+  s3Plan({
+    target: { type: 's3', bucket: 'acme-archives', accessKey: 'AKIAGUARD01', secretKey: 'k', sse: 's3', ...(endpoint ? { endpoint } : {}) }
+  })
+const azureWith = (domain?: string) =>
+  s3Plan({ target: { type: 'azure', accountName: 'acmearchives', accountKey: 'a2V5', container: 'archives', ...(domain ? { domain } : {}) } })
+
+const TAIL =
+  "Review the change with 'operation: plan' or a dry run without secrets; the target is set after merge, from reviewed code."
+
+describe('hostChangedByPullRequest', () => {
+  it('refuses an endpoint the base did not have, naming both and the base commit', async () => {
+    expect(await guard(s3With('https://attacker.example.net'))).toEqual({
+      input: 'endpoint',
+      message: `A pull request may not send signed requests to a storage host it introduced: 'endpoint' of project 'staging' in ${FILE} is https://attacker.example.net here but https://storage.example.com at the base (${repo.commits[0]!.slice(0, 7)}). ${TAIL}`
+    })
+  })
+
+  it('refuses an endpoint added to a project that had none', async () => {
+    expect((await guard(s3With('https://new.example.org'), { project: 'plain' }))?.message).toContain(
+      `'endpoint' of project 'plain' in ${FILE} is https://new.example.org here but not set at the base`
+    )
+  })
+
+  it('refuses an Azure domain the base did not have', async () => {
+    expect(await guard(azureWith('core.usgovcloudapi.net'), { project: 'blob' })).toMatchObject({
+      input: 'domain',
+      message: expect.stringContaining(`'domain' of project 'blob' in ${FILE} is core.usgovcloudapi.net here but not set at the base`)
+    })
+  })
+
+  it('refuses a project the base did not have at all', async () => {
+    expect((await guard(s3With('https://storage.example.com'), { project: 'brand-new' }))?.message).toContain(
+      "is https://storage.example.com here but not set at the base"
+    )
+  })
+
+  it('lets through the host the base already had, and a plan with no host of its own', async () => {
+    expect(await guard(s3With('https://storage.example.com'))).toBeUndefined()
+    expect(await guard(s3With(undefined), { project: 'plain' })).toBeUndefined()
+    expect(await guard(azureWith(undefined), { project: 'blob' })).toBeUndefined()
+  })
+
+  it('does not judge a host the workflow gives as an input', async () => {
+    expect(await guard(s3With('https://attacker.example.net'), { origin: () => ({ kind: 'input' }) })).toBeUndefined()
+  })
+
+  it('refuses when the base cannot be told', async () => {
+    expect(await guard(s3With('https://storage.example.com'), { env: { GITHUB_EVENT_NAME: 'pull_request' } })).toEqual({
+      input: 'endpoint',
+      message: `A pull request may not send signed requests to a storage host it introduced: the base of this pull request could not be told, so 'endpoint' cannot be compared with it. ${TAIL}`
+    })
+  })
+
+  it('refuses when the base commit is not in the checkout and there is no token to read it', async () => {
+    const missing = 'f'.repeat(40)
+    expect(await guard(s3With('https://storage.example.com'), { env: pullRequestEnv(missing) })).toEqual({
+      input: 'endpoint',
+      message: `A pull request may not send signed requests to a storage host it introduced: the file at the base commit fffffff could not be read (not in the checkout, and no 'github-token'). ${TAIL}`
+    })
+  })
+
+  it('reads the base through the contents API when the checkout lacks it', async () => {
+    const missing = 'e'.repeat(40)
+    github.setFile(missing, FILE, BASE_FILE)
+    const env = { ...pullRequestEnv(missing), GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'example-org/video-app' }
+    expect(await guard(s3With('https://storage.example.com'), { env, token })).toBeUndefined()
+    expect((await guard(s3With('https://elsewhere.example'), { env, token }))?.message).toContain(
+      'is https://elsewhere.example here but https://storage.example.com at the base (eeeeeee)'
+    )
+    expect(github.calls.some(call => call.path.includes(`/contents/${FILE.replace(/\//g, '%2F')}`) || call.path.includes(FILE))).toBe(true)
+  })
+
+  it('refuses, saying why, when the base cannot be read through the API', async () => {
+    const missing = 'd'.repeat(40)
+    const env = { ...pullRequestEnv(missing), GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'example-org/video-app' }
+    const refused = await guard(s3With('https://storage.example.com'), { env, token: 'ghs_wrong' })
+    expect(refused?.input).toBe('endpoint')
+    expect(refused?.message).toMatch(/^A pull request may not send signed requests to a storage host it introduced: the file at the base could not be read \(/)
+  })
+})
+
+describe('the guard in a run', () => {
+  const run = (head: string, inputs: Record<string, string>, env: Record<string, string> = pullRequestEnv()) => {
+    writeFileSync(join(repo.dir, FILE), head)
+    return runInProcess(
+      { 'api-url': standIn.url, verify: 'false', 'config-file': FILE, project: 'staging', ...inputs },
+      { env: { ...env }, workspace: repo.dir }
+    )
+  }
+  const secrets = { 'api-secret': project.apiSecret, 'secret-key': 'guard/secret+key' }
+
+  it('refuses a run with secrets before any request, as a refused input', async () => {
+    const refused = await run(`projects:\n${s3Entry('staging', 'https://attacker.example.net')}`, secrets)
+    expect(refused.exitCode).toBe(1)
+    expect(refused.stdout).toContain(
+      "::error title=Invalid input%3A endpoint::A pull request may not send signed requests to a storage host it introduced: 'endpoint' of project 'staging'"
+    )
+    expect(standIn.requests).toHaveLength(0)
+  })
+
+  it.each(['pull_request', 'pull_request_target'])('judges %s runs', async event => {
+    const refused = await run(`projects:\n${s3Entry('staging', 'https://attacker.example.net')}`, secrets, {
+      ...pullRequestEnv(),
+      GITHUB_EVENT_NAME: event
+    })
+    expect(refused.exitCode).toBe(1)
+  })
+
+  it('lets a run with the base’s host through to the vendor', async () => {
+    const passed = await run(BASE_FILE, secrets)
+    expect(passed.exitCode).toBe(0)
+    expect(standIn.requests).toHaveLength(1)
+  })
+
+  it('does not judge a dry run without secrets, a push, or plain inputs', async () => {
+    const head = `projects:\n${s3Entry('staging', 'https://attacker.example.net')}`
+    expect((await run(head, { 'dry-run': 'true' })).stdout).not.toContain('A pull request may not')
+    const push = await run(head, { ...secrets, 'dry-run': 'true' }, { GITHUB_EVENT_NAME: 'push' })
+    expect(push.stdout).not.toContain('A pull request may not')
+    writeFileSync(join(repo.dir, FILE), BASE_FILE)
+    const plain = await runInProcess(
+      {
+        'api-url': standIn.url,
+        verify: 'false',
+        'api-key': project.apiKey,
+        ...secrets,
+        bucket: 'acme-archives',
+        'access-key': 'AKIAGUARD01',
+        endpoint: 'https://attacker.example.net',
+        'dry-run': 'true'
+      },
+      { env: pullRequestEnv(), workspace: repo.dir }
+    )
+    expect(plain.stdout).not.toContain('A pull request may not')
+  })
+
+  it.each(['api-secret', 'secret-key'])('judges a run that holds only %s', async name => {
+    const head = `projects:\n${s3Entry('staging', 'https://attacker.example.net')}`
+    const refused = await run(head, { [name]: name === 'api-secret' ? project.apiSecret : 'guard/secret+key', 'dry-run': 'true' })
+    expect(refused.stdout).toContain('A pull request may not send signed requests')
+  })
+})
