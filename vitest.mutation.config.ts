@@ -1,9 +1,8 @@
 /**
  * The tests a mutation run uses: those that exercise src/ in process. The tests of the committed
  * dist/ (dist-*, leaks, tls, workflows, release) and of the mutation tools cannot see a mutant of
- * src/, so they are left
- * out here rather than with Stryker's testFiles option, which in StrykerJS 9.6 leaves static
- * mutants switched off. fast-check runs with a fixed seed, so a mutant is killed every time or
+ * src/, so they are left out here rather than with Stryker's testFiles option, which in
+ * StrykerJS 9.6 leaves static mutants switched off. fast-check runs with a fixed seed, so a mutant is killed every time or
  * never.
  */
 import { defineConfig } from 'vitest/config'
