@@ -6,6 +6,7 @@
  * never.
  */
 import { defineConfig } from 'vitest/config'
+import { QuickFirstSequencer } from './__tests__/support/quick-first-sequencer.js'
 
 export default defineConfig({
   test: {
@@ -20,6 +21,7 @@ export default defineConfig({
     ],
     globalSetup: ['__tests__/support/global-setup.ts'],
     setupFiles: ['__tests__/support/fixed-seed.ts'],
+    sequence: { sequencer: QuickFirstSequencer },
     testTimeout: 60_000,
     hookTimeout: 120_000
   }

@@ -70,10 +70,11 @@ const s3With = (endpoint?: string) =>
     target: { type: 's3', bucket: 'acme-archives', accessKey: 'AKIAGUARD01', secretKey: 'k', sse: 's3', ...(endpoint ? { endpoint } : {}) }
   })
 const azureWith = (domain?: string) =>
-  s3Plan({ target: { type: 'azure', accountName: 'acmearchives', accountKey: 'a2V5', container: 'archives', ...(domain ? { domain } : {}) } })
+  s3Plan({
+    target: { type: 'azure', accountName: 'acmearchives', accountKey: 'a2V5', container: 'archives', ...(domain ? { domain } : {}) }
+  })
 
-const TAIL =
-  "Review the change with 'operation: plan' or a dry run without secrets; the target is set after merge, from reviewed code."
+const TAIL = "Review the change with 'operation: plan' or a dry run without secrets; the target is set after merge, from reviewed code."
 
 describe('hostChangedByPullRequest', () => {
   it('refuses an endpoint the base did not have, naming both and the base commit', async () => {
@@ -98,7 +99,7 @@ describe('hostChangedByPullRequest', () => {
 
   it('refuses a project the base did not have at all', async () => {
     expect((await guard(s3With('https://storage.example.com'), { project: 'brand-new' }))?.message).toContain(
-      "is https://storage.example.com here but not set at the base"
+      'is https://storage.example.com here but not set at the base'
     )
   })
 
@@ -143,7 +144,9 @@ describe('hostChangedByPullRequest', () => {
     const env = { ...pullRequestEnv(missing), GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'example-org/video-app' }
     const refused = await guard(s3With('https://storage.example.com'), { env, token: 'ghs_wrong' })
     expect(refused?.input).toBe('endpoint')
-    expect(refused?.message).toMatch(/^A pull request may not send signed requests to a storage host it introduced: the file at the base could not be read \(/)
+    expect(refused?.message).toMatch(
+      /^A pull request may not send signed requests to a storage host it introduced: the file at the base could not be read \(/
+    )
   })
 })
 
