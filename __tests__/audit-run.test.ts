@@ -1,11 +1,14 @@
 /** The audit operation in process, with its collaborators handed in: what it prints, outputs and decides. */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { Transport } from '../src/http.js'
 import { vendorArchive } from './support/archives.js'
 import { FakeClock } from './support/fake-clock.js'
+import { startGitHubStandIn } from './support/github-standin.js'
 import { runInProcess } from './support/in-process.js'
 import { startStandIn } from './support/opentok-standin.js'
 
@@ -96,5 +99,163 @@ describe('the audit operation', () => {
     const run = await audit({ fallback: 'opentok' })
     expect(run.stdout).toContain("::warning::operation 'audit' changes no setting; ignored: 'fallback'.")
     expect(run.exitCode).toBe(0)
+  })
+})
+
+describe('the audit against a bucket', () => {
+  /** Answers ListObjectsV2 like S3: one key under each prefix it holds; or refuses every list. */
+  let bucket: Server
+  let bucketUrl: string
+  const held = new Set<string>()
+  const lists: string[] = []
+  let refuse = false
+  beforeAll(async () => {
+    bucket = createServer((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://bucket')
+      const prefix = url.searchParams.get('prefix') ?? ''
+      lists.push(prefix)
+      if (refuse) {
+        res.writeHead(403, { 'content-type': 'application/xml' })
+        return res.end('<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>')
+      }
+      res.writeHead(200, { 'content-type': 'application/xml' })
+      res.end(
+        held.has(prefix)
+          ? `<ListBucketResult><KeyCount>1</KeyCount><Contents><Key>${prefix}archive.mp4</Key></Contents></ListBucketResult>`
+          : '<ListBucketResult><KeyCount>0</KeyCount></ListBucketResult>'
+      )
+    })
+    await new Promise<void>(resolve => bucket.listen(0, '127.0.0.1', resolve))
+    bucketUrl = `http://127.0.0.1:${(bucket.address() as AddressInfo).port}`
+  })
+  afterAll(() => new Promise<void>(resolve => bucket.close(() => resolve())))
+  beforeEach(() => {
+    held.clear()
+    lists.length = 0
+    refuse = false
+  })
+
+  const withBucket = (inputs: Record<string, string> = {}, env: Record<string, string> = {}) =>
+    runInProcess(
+      {
+        'api-key': project.apiKey,
+        'api-secret': project.apiSecret,
+        'api-url': standIn.url,
+        operation: 'audit',
+        bucket: 'acme-archives',
+        'access-key': 'AKIAAUDIT01',
+        'secret-key': 'audit/run/secret+key',
+        endpoint: bucketUrl,
+        ...inputs
+      },
+      { transport: new Transport(), clock: new FakeClock(), env: { RUNNER_TEMP: temp, ...env } }
+    )
+
+  it('finds each uploaded archive under {project}/{archive id}/ and names the one that is missing', async () => {
+    const now = Date.now()
+    const there = vendorArchive(now, 3)
+    const lost = vendorArchive(now, 4)
+    standIn.setArchives([there, lost])
+    held.add(`${project.apiKey}/${there.id}/`)
+    const run = await withBucket()
+    expect(run.exitCode).toBe(1)
+    expect(lists.sort()).toEqual([`${project.apiKey}/${there.id}/`, `${project.apiKey}/${lost.id}/`].sort())
+    expect(outputsOf(run.stdout)).toMatchObject({ archives: '2', undelivered: '1', attempts: '3' })
+    expect(run.stdout).toContain(`  ${lost.id}  `)
+    expect(run.stdout).not.toContain(`  ${there.id}  `)
+    expect(run.stdout).toMatch(/::error::1 of 2 archive\(s\) were not delivered to s3:\/\/acme-archives: 1 missing/)
+  })
+
+  it('stays green with fail-on-error false, and says why', async () => {
+    standIn.setArchives([vendorArchive(Date.now(), 3)])
+    const run = await withBucket({ 'fail-on-error': 'false' })
+    expect(run.exitCode).toBe(0)
+    expect(run.stdout).toMatch(
+      /::warning::1 of 1 archive\(s\) were not delivered to s3:\/\/acme-archives: 1 missing from the target\. See the job summary\. The step stays green because 'fail-on-error' is false\./
+    )
+  })
+
+  it('lists the first 50 undelivered archives in the log and points to the rest', async () => {
+    const now = Date.now()
+    standIn.setArchives(Array.from({ length: 53 }, (_, i) => vendorArchive(now, 3 + i / 100)))
+    const run = await withBucket()
+    expect(run.stdout.split('\n').filter(line => /^ {2}[0-9a-f-]{36} {2}/.test(line))).toHaveLength(50)
+    expect(run.stdout).toMatch(/ {2}… and 3 more in the job summary and .*opentok-archive-audit-46000042\.json\./)
+  })
+
+  it('stops at the first refused lookup: one error naming the permission, and no verdicts', async () => {
+    const now = Date.now()
+    standIn.setArchives(Array.from({ length: 40 }, (_, i) => vendorArchive(now, 3 + i / 100)))
+    refuse = true
+    const run = await withBucket()
+    expect(run.exitCode).toBe(1)
+    expect(lists.length).toBeLessThanOrEqual(16)
+    const errors = run.stdout.split('\n').filter(line => line.startsWith('::error'))
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toMatch(/AccessDenied \(HTTP 403\).*s3:ListBucket/)
+    expect(outputsOf(run.stdout)).toMatchObject({ result: 'failed', archives: '0' })
+    expect(run.stdout.replace(/^::add-mask::.*$/gm, '')).not.toContain('audit/run/secret+key')
+  })
+
+  it('looks for nothing when the window is empty', async () => {
+    standIn.setArchives([])
+    const run = await withBucket()
+    expect(run.exitCode).toBe(0)
+    expect(lists).toEqual([])
+  })
+
+  it('warns, and goes on, when the job summary cannot be written', async () => {
+    standIn.setArchives([vendorArchive(Date.now(), 1)])
+    held.clear()
+    vi.stubEnv('GITHUB_STEP_SUMMARY', join(temp, 'no-such-dir', 'summary.md'))
+    try {
+      const run = await audit({})
+      expect(run.stdout).toMatch(/::warning::Could not write the job summary: /)
+      expect(run.exitCode).toBe(0)
+    } finally {
+      vi.unstubAllEnvs()
+    }
+  })
+})
+
+describe('the tracking issue in process', () => {
+  const githubToken = 'ghs_auditRunToken0123456789'
+  let github: Awaited<ReturnType<typeof startGitHubStandIn>>
+  beforeAll(async () => {
+    github = await startGitHubStandIn({ token: githubToken })
+  })
+  afterAll(() => github.close())
+
+  const tracked = (env: Record<string, string> = {}) =>
+    runInProcess(
+      {
+        'api-key': project.apiKey,
+        'api-secret': project.apiSecret,
+        'api-url': standIn.url,
+        operation: 'audit',
+        'tracking-issue': 'true',
+        'github-token': githubToken
+      },
+      {
+        transport: new Transport(),
+        clock: new FakeClock(),
+        env: { RUNNER_TEMP: temp, GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'example-org/video-app', ...env }
+      }
+    )
+
+  it('opens an issue for undelivered archives, and warns instead when the token may not', async () => {
+    standIn.setArchives([vendorArchive(Date.now(), 2, { status: 'failed' })])
+    const opened = await tracked()
+    expect(opened.stdout).toMatch(/Tracking issue #\d+ opened: http/)
+    expect(github.issues).toHaveLength(1)
+    github.issues.length = 0
+    github.setReadOnly(true)
+    try {
+      const skipped = await tracked()
+      expect(skipped.stdout).toMatch(/::warning::.*tracking issue/i)
+      expect(github.issues).toHaveLength(0)
+    } finally {
+      github.setReadOnly(false)
+    }
   })
 })

@@ -1,0 +1,255 @@
+/**
+ * `operation: plan` in process (operations/plan.ts), in scratch git repositories with a loopback
+ * GitHub API: what it outputs, logs, warns and comments, and what it refuses. The same runs
+ * through the committed dist/ are in dist-plan.test.ts.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { startGitHubStandIn } from './support/github-standin.js'
+import { runInProcess } from './support/in-process.js'
+import { scratchRepo, type ScratchRepo } from './support/scratch-repo.js'
+
+const FILE = '.github/opentok-archive-target.yml'
+const token = 'ghs_planRunToken0123456789abcdef'
+let github: Awaited<ReturnType<typeof startGitHubStandIn>>
+const repos: ScratchRepo[] = []
+beforeAll(async () => {
+  github = await startGitHubStandIn({ token })
+})
+afterAll(async () => {
+  await github.close()
+  for (const repo of repos) repo.remove()
+})
+beforeEach(() => {
+  github.comments.length = 0
+  github.calls.length = 0
+  github.setReadOnly(false)
+})
+afterEach(() => {
+  vi.unstubAllEnvs()
+})
+
+function file(projects: Record<string, Record<string, string>>): string {
+  const lines = ['projects:']
+  for (const [name, settings] of Object.entries(projects)) {
+    lines.push(`  ${name}:`)
+    for (const [key, value] of Object.entries(settings)) lines.push(`    ${key}: ${JSON.stringify(value)}`)
+  }
+  return `${lines.join('\n')}\n`
+}
+
+const s3 = { 'api-key': '46000001', bucket: 'acme-archives', 'access-key': 'AKIAEXAMPLE01', fallback: 'opentok' }
+
+function repoOf(...states: Array<Record<string, string | null>>): ScratchRepo {
+  const repo = scratchRepo(states)
+  repos.push(repo)
+  return repo
+}
+
+interface PlanOptions {
+  inputs?: Record<string, string>
+  env?: Record<string, string>
+  pullRequest?: Record<string, unknown> | null
+}
+
+function plan(repo: ScratchRepo, options: PlanOptions = {}) {
+  const pullRequest =
+    options.pullRequest === null
+      ? {}
+      : {
+          GITHUB_EVENT_NAME: 'pull_request',
+          GITHUB_EVENT_PATH: repo.event({
+            number: 7,
+            pull_request: { number: 7, base: { sha: repo.commits[0] }, head: { repo: { full_name: 'example-org/video-app' } } },
+            ...options.pullRequest
+          })
+        }
+  return runInProcess(
+    { operation: 'plan', 'config-file': FILE, 'github-token': token, ...options.inputs },
+    {
+      workspace: repo.dir,
+      env: {
+        ...pullRequest,
+        GITHUB_SHA: repo.commits.at(-1)!,
+        GITHUB_API_URL: github.url,
+        GITHUB_REPOSITORY: 'example-org/video-app',
+        ...options.env
+      }
+    }
+  )
+}
+
+const outputsOf = (stdout: string) => Object.fromEntries([...stdout.matchAll(/::set-output name=([^:]+)::(.*)/g)].map(m => [m[1]!, m[2]!]))
+const lines = (stdout: string, prefix: string) => stdout.split('\n').filter(line => line.startsWith(prefix))
+
+describe('the plan of a pull request', () => {
+  it('outputs the projects, what changed and what to apply, logs a line per project and warns each risk under the project', async () => {
+    const repo = repoOf(
+      { [FILE]: file({ staging: s3, production: s3, retired: s3 }) },
+      { [FILE]: file({ staging: { ...s3, fallback: 'none' }, production: s3, added: s3 }) }
+    )
+    const run = await plan(repo)
+    expect(run.exitCode).toBe(0)
+    expect(outputsOf(run.stdout)).toEqual({
+      result: 'planned',
+      projects: '["staging","production","added"]',
+      'changed-projects': '["staging","added","retired"]',
+      'projects-to-apply': '["staging","added"]',
+      changes: expect.stringMatching(/^\d+$/)
+    })
+    expect(run.stdout).toContain('  staging: changed, fallback\n')
+    expect(run.stdout).toContain('  production: unchanged\n')
+    expect(run.stdout).toMatch(/ {2}added: added, /)
+    expect(run.stdout).toMatch(/ {2}retired: removed/)
+    expect(lines(run.stdout, '::warning')).toContain(
+      '::warning title=Archive target plan%3A staging::`fallback` is `none`: an archive whose upload fails is lost, with nothing kept in the vendor cloud.'
+    )
+    expect(run.stdout).toMatch(/^Plan: .+\.$/m)
+  })
+
+  it('comments once on the pull request, then edits that comment', async () => {
+    const repo = repoOf({ [FILE]: file({ staging: s3 }) }, { [FILE]: file({ staging: { ...s3, bucket: 'other-archives' } }) })
+    const first = await plan(repo)
+    expect(first.stdout).toMatch(/Plan comment created: http/)
+    expect(github.comments).toHaveLength(1)
+    expect(github.comments[0]!.issue_number).toBe(7)
+    expect(github.comments[0]!.body).toContain('s3://other-archives')
+    const second = await plan(repo)
+    expect(second.stdout).toMatch(/Plan comment updated: http/)
+    expect(github.comments).toHaveLength(1)
+  })
+
+  it('says there is nothing to comment with comment: changes and no change, and comments nothing with comment: off', async () => {
+    const repo = repoOf({ [FILE]: file({ staging: s3 }) }, { [FILE]: file({ staging: s3 }) })
+    const quiet = await plan(repo)
+    expect(quiet.stdout).toMatch(/No plan comment: /)
+    expect(outputsOf(quiet.stdout)['changed-projects']).toBe('[]')
+    const off = await plan(repo, { inputs: { comment: 'off' } })
+    expect(off.stdout).not.toMatch(/comment/i)
+    expect(github.comments).toHaveLength(0)
+  })
+
+  it('keeps the plan in the job summary for a fork, without a token, or when the token may not comment', async () => {
+    const repo = repoOf({ [FILE]: file({ staging: s3 }) }, { [FILE]: file({ staging: { ...s3, fallback: 'none' } }) })
+    const fork = await plan(repo, {
+      pullRequest: { pull_request: { number: 7, base: { sha: repo.commits[0] }, head: { repo: { full_name: 'someone/fork' } } } }
+    })
+    expect(fork.stdout).toContain(
+      '::notice::The plan is in the job summary only: a pull request from a fork gets a token that may not comment.'
+    )
+    const tokenless = await plan(repo, { inputs: { 'github-token': '' } })
+    expect(tokenless.stdout).toContain("::notice::The plan is in the job summary only: there is no 'github-token' to comment with.")
+    github.setReadOnly(true)
+    const readOnly = await plan(repo)
+    expect(readOnly.exitCode).toBe(0)
+    expect(lines(readOnly.stdout, '::notice::')).toHaveLength(1)
+    expect(github.comments).toHaveLength(0)
+  })
+
+  it('writes the plan to the job summary, naming the base and the head commit', async () => {
+    const repo = repoOf({ [FILE]: file({ staging: s3 }) }, { [FILE]: file({ staging: { ...s3, fallback: 'none' } }) })
+    const dir = mkdtempSync(join(tmpdir(), 'plan-summary-'))
+    try {
+      const summary = join(dir, 'summary.md')
+      writeFileSync(summary, '')
+      vi.stubEnv('GITHUB_STEP_SUMMARY', summary)
+      await plan(repo)
+      const text = readFileSync(summary, 'utf8')
+      expect(text).toContain(FILE)
+      expect(text).toContain(`commit ${repo.commits[1]!.slice(0, 7)}`)
+      expect(text).toContain('`fallback` is `none`')
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('warns of secrets given to a plan and of project, which it ignores', async () => {
+    const repo = repoOf({ [FILE]: file({ staging: s3 }) }, { [FILE]: file({ staging: s3 }) })
+    const run = await plan(repo, { inputs: { 'api-secret': 'should-not-be-here', 'secret-key': 'nor-this', project: 'staging' } })
+    expect(run.exitCode).toBe(0)
+    expect(lines(run.stdout, '::warning::')).toEqual([
+      "::warning::operation 'plan' uses no secret; remove 'api-secret', 'secret-key' from this step: a pull request's branch should never be given them.",
+      "::warning::operation 'plan' plans every project of the file; 'project' is ignored."
+    ])
+  })
+})
+
+describe('the base of the plan', () => {
+  it('reads the base through the GitHub API when the checkout lacks the commit, and says so', async () => {
+    const repo = repoOf({ [FILE]: file({ staging: { ...s3, fallback: 'none' } }) })
+    const missing = 'a'.repeat(40)
+    github.setFile(missing, FILE, file({ staging: s3 }))
+    const run = await plan(repo, {
+      pullRequest: { pull_request: { number: 7, base: { sha: missing }, head: { repo: { full_name: 'example-org/video-app' } } } }
+    })
+    expect(run.exitCode).toBe(0)
+    expect(run.stdout).toContain(`Commit ${missing.slice(0, 12)} is not in the checkout; reading the base through the GitHub API.`)
+    expect(outputsOf(run.stdout)['changed-projects']).toBe('["staging"]')
+  })
+
+  it('fails, saying how to fix it, when the base commit cannot be read', async () => {
+    const repo = repoOf({ [FILE]: file({ staging: s3 }) })
+    const missing = 'b'.repeat(40)
+    const run = await plan(repo, {
+      inputs: { 'github-token': '' },
+      pullRequest: { pull_request: { number: 7, base: { sha: missing } } }
+    })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain(
+      `::error::Could not read ${FILE} at ${missing} (the pull request's base commit): the commit is not in the checkout and there is no 'github-token' to read it through the GitHub API. Check out with fetch-depth: 0, or give 'github-token' with 'permissions: contents: read'.`
+    )
+  })
+
+  it('shows every project as new on a push that created the branch', async () => {
+    const repo = repoOf({ [FILE]: file({ staging: s3 }) })
+    const run = await plan(repo, {
+      pullRequest: null,
+      env: { GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: repo.event({ before: '0'.repeat(40) }) }
+    })
+    expect(run.exitCode).toBe(0)
+    expect(outputsOf(run.stdout)).toMatchObject({ 'changed-projects': '["staging"]', 'projects-to-apply': '["staging"]' })
+  })
+
+  it('shows a project new when the base did not validate, with a notice', async () => {
+    const repo = repoOf({ [FILE]: file({ staging: { ...s3, fallback: 'sometimes' } }) }, { [FILE]: file({ staging: s3 }) })
+    const run = await plan(repo)
+    expect(run.exitCode).toBe(0)
+    expect(run.stdout).toContain("::notice::The file at the base has problems in 'staging'; what did not validate there is shown as new.")
+    expect(run.stdout).toMatch(/ {2}staging: added/)
+  })
+
+  it('treats a base without the file as having no projects', async () => {
+    const repo = repoOf({ 'README.md': 'x' }, { [FILE]: file({ staging: s3 }) })
+    const run = await plan(repo)
+    expect(outputsOf(run.stdout)['projects-to-apply']).toBe('["staging"]')
+  })
+})
+
+describe('what the plan refuses', () => {
+  it('refuses a bad base, comment mode and file path together, before reading anything', async () => {
+    const repo = repoOf({ [FILE]: file({ staging: s3 }) })
+    const run = await plan(repo, { inputs: { base: '--upload-pack=x', comment: 'sometimes', 'config-file': '../outside.yml' } })
+    expect(run.exitCode).toBe(1)
+    const errors = lines(run.stdout, '::error')
+    expect(errors.some(line => line.includes('Invalid input%3A comment'))).toBe(true)
+    expect(errors.some(line => line.includes("'config-file' must be a path inside the repository, such as"))).toBe(true)
+    expect(errors.some(line => line.includes("'base' must be a commit SHA or a ref name"))).toBe(true)
+    expect(github.calls).toHaveLength(0)
+  })
+
+  it('refuses a head without the file, and a head whose file does not validate, located', async () => {
+    const missing = repoOf({ 'README.md': 'x' })
+    const none = await plan(missing)
+    expect(none.exitCode).toBe(1)
+    expect(none.stdout).toContain(`'config-file' names ${FILE}, which is not in the workspace.`)
+    const broken = repoOf({ [FILE]: file({ staging: s3 }) }, { [FILE]: file({ staging: { ...s3, fallback: 'sometimes' } }) })
+    const bad = await plan(broken)
+    expect(bad.exitCode).toBe(1)
+    expect(bad.stdout).toContain(
+      `::error title=Invalid setting%3A fallback,file=${FILE},line=6,col=5::${FILE} line 6, column 5: project 'staging': 'fallback' must be one of 'none', 'opentok'; got 'sometimes'.`
+    )
+    expect(github.comments).toHaveLength(0)
+  })
+})
