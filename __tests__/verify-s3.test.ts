@@ -11,6 +11,7 @@ import { makeStorageVerifier } from '../src/verify/index.js'
 import { listUrl, objectUrl, s3DnsHint } from '../src/verify/s3.js'
 import { FakeClock } from './support/fake-clock.js'
 import { s3Plan } from './support/plans.js'
+import { revealsSecret } from './support/reveals.js'
 
 const KEY = '46000042/.archive-target-check'
 
@@ -221,5 +222,60 @@ describe('addressing Amazon S3', () => {
     const result = await makeStorageVerifier({ info: () => undefined, debug: () => undefined })(plan, amazon, new FakeClock())
     expect(result).toEqual({ verified: 'skipped', summary: 'not needed for delete' })
     expect(amazon.sent).toEqual([])
+  })
+
+  it('never quotes the secret key the service echoes in its refusal', async () => {
+    const secret = target().secretKey
+    const echoing = new AmazonLike(() => ({
+      status: 403,
+      body: `<Error><Code>SignatureDoesNotMatch</Code><Message>Signed with ${secret}</Message></Error>`
+    }))
+    const { result } = await check(target(), echoing)
+    expect(result.error).toMatch(
+      /^Storage check failed: the write of s3:\/\/acme-archives\/.* was refused with SignatureDoesNotMatch \(HTTP 403\)/
+    )
+    expect(result.error).toContain('The service said: "Signed with ')
+    expect(revealsSecret(result.error!, secret)).toBe(false)
+  })
+})
+
+describe('the Azure check', () => {
+  const accountKey = Buffer.from('azure-account-key-for-the-check-0123').toString('base64')
+  const azure = { type: 'azure' as const, accountName: 'acmearchives', accountKey, container: 'archives' }
+
+  it('puts then deletes the blob at the account’s blob host, and never quotes the account key the service echoes', async () => {
+    const ok = new AmazonLike(method => (method === 'PUT' ? { status: 201 } : { status: 202 }))
+    const passed = await makeStorageVerifier({ info: () => undefined, debug: () => undefined }, {})(
+      s3Plan({ target: azure }),
+      ok,
+      new FakeClock()
+    )
+    expect(ok.sent.map(r => [r.method, r.url])).toEqual([
+      ['PUT', `https://acmearchives.blob.core.windows.net/archives/${KEY}`],
+      ['DELETE', `https://acmearchives.blob.core.windows.net/archives/${KEY}`]
+    ])
+    expect(passed).toEqual({ verified: 'true', summary: `wrote azure://acmearchives/archives/${KEY} and deleted it` })
+    const echoing = new AmazonLike(() => ({
+      status: 403,
+      headers: { 'x-ms-error-code': 'AuthenticationFailed' },
+      body: `<Error><Code>AuthenticationFailed</Code><Message>key ${accountKey} refused</Message></Error>`
+    }))
+    const refused = await makeStorageVerifier({ info: () => undefined, debug: () => undefined }, {})(
+      s3Plan({ target: azure }),
+      echoing,
+      new FakeClock()
+    )
+    expect(refused.error).toMatch(/refused with AuthenticationFailed \(HTTP 403\): the account key was refused/)
+    expect(revealsSecret(refused.error!, accountKey)).toBe(false)
+  })
+
+  it('uses the domain given, and names it for a host that does not resolve', async () => {
+    const ok = new AmazonLike(method => (method === 'PUT' ? { status: 201 } : { status: 202 }))
+    await makeStorageVerifier({ info: () => undefined, debug: () => undefined }, {})(
+      s3Plan({ target: { ...azure, domain: 'core.usgovcloudapi.net' } }),
+      ok,
+      new FakeClock()
+    )
+    expect(ok.sent[0]!.url).toBe(`https://acmearchives.blob.core.usgovcloudapi.net/archives/${KEY}`)
   })
 })
