@@ -27,7 +27,12 @@ describe('readPem', () => {
   it('wraps the clean PEM at 64 characters whatever the input wrapping', () => {
     const body = der.toString('base64')
     const reading = readPem(block(body, 'PRIVATE KEY'))
-    expect(reading.ok && reading.blocks[0]!.pem.split('\n').slice(1, -1).every(line => line.length <= 64)).toBe(true)
+    expect(
+      reading.ok &&
+        reading.blocks[0]!.pem.split('\n')
+          .slice(1, -1)
+          .every(line => line.length <= 64)
+    ).toBe(true)
     expect(reading.ok && reading.blocks[0]!.pem).toBe(pkcs8)
   })
 

@@ -255,6 +255,16 @@ describe('the Azure check', () => {
       ['DELETE', `https://acmearchives.blob.core.windows.net/archives/${KEY}`]
     ])
     expect(passed).toEqual({ verified: 'true', summary: `wrote azure://acmearchives/archives/${KEY} and deleted it` })
+    const [put, del] = ok.sent
+    expect(put!.headers).toMatchObject({
+      'x-ms-version': '2021-12-02',
+      'x-ms-blob-type': 'BlockBlob',
+      'Content-Type': 'text/plain; charset=utf-8',
+      Authorization: expect.stringMatching(/^SharedKey acmearchives:[A-Za-z0-9+/]{43}=$/)
+    })
+    expect(new Date(put!.headers['x-ms-date']!).toUTCString()).toBe(put!.headers['x-ms-date'])
+    expect(Object.keys(del!.headers).sort()).toEqual(['Authorization', 'x-ms-date', 'x-ms-version'])
+    expect(del!.body).toBeUndefined()
     const echoing = new AmazonLike(() => ({
       status: 403,
       headers: { 'x-ms-error-code': 'AuthenticationFailed' },
