@@ -11,6 +11,7 @@ import {
   describeWait,
   isRetryableStatus,
   noAnswerMessage,
+  parseRetryAfter,
   ProxyUnreachable,
   sendWithRetries,
   systemClock,
@@ -123,6 +124,16 @@ describe('Retry-After', () => {
     await sendWithRetries(transport, request, () => ({}), { maxAttempts: 2, timeoutMs: 1000 }, clock, log)
     expect(clock.sleeps).toEqual([30_000])
     expect(lines).toContain('Attempt 1 of 2 failed (HTTP 429); Retry-After asked 120 s; waiting the 30 s maximum.')
+  })
+
+  it('reads seconds with spaces around them, and nothing from text that only holds digits at one end', () => {
+    const now = Date.parse('2026-11-29T09:00:00Z')
+    expect(parseRetryAfter(' 12 ', now)).toBe(12_000)
+    expect(parseRetryAfter(['3', '9'], now)).toBe(3000)
+    expect(parseRetryAfter('x5', now)).toBeUndefined()
+    expect(parseRetryAfter('5x', now)).toBeUndefined()
+    expect(parseRetryAfter('  ', now)).toBeUndefined()
+    expect(parseRetryAfter(undefined, now)).toBeUndefined()
   })
 
   it('describes the wait in words', () => {
