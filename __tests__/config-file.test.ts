@@ -365,3 +365,58 @@ describe('a certificate given as a path', () => {
     expect(masked).toEqual([])
   })
 })
+
+describe('readSettings, problems and inputs as people type them', () => {
+  const inputs = (values: Record<string, string>) => (name: string) => values[name] ?? ''
+
+  it('places a problem of the file at its file, line and column, and one about the file as a whole on the input', async () => {
+    const dir = workspace({ [FILE]: 'projects:\n  staging:\n    buckt: a\n' })
+    expect(await readSettings(inputs({ project: ' staging ', 'config-file': ` ${FILE} ` }), dir, () => undefined)).toMatchObject({
+      ok: true,
+      settings: {
+        problems: [{ input: 'buckt', file: FILE, line: 3, column: 5, message: expect.stringContaining("unknown setting 'buckt'") }]
+      }
+    })
+    const none = await readSettings(inputs({ project: 'qa', 'config-file': FILE }), dir, () => undefined)
+    expect(none).toEqual({ ok: false, problems: [{ input: 'project', message: `'project' 'qa' is not in ${FILE}; it has 'staging'.` }] })
+  })
+
+  it('takes an input given as spaces as not given, so it does not conflict with the file', async () => {
+    const dir = workspace({ [FILE]: TWO })
+    const reading = await readSettings(inputs({ project: 'staging', bucket: '   ' }), dir, () => undefined)
+    expect(reading.ok && reading.settings.problems).toEqual([])
+  })
+
+  it('reads plain inputs when neither config-file nor project is given, with no problems or notices', async () => {
+    const reading = await readSettings(inputs({ bucket: 'b12', 'config-file': '  ' }), workspace({}), () => undefined)
+    expect(
+      reading.ok && [reading.settings.read('bucket'), reading.settings.problems, reading.settings.notices, reading.settings.source]
+    ).toEqual(['b12', [], [], undefined])
+  })
+
+  it.each([
+    ['certs/archive.pem', true],
+    ['archive.crt', true],
+    ['certs/archive', true],
+    [`certs/${'a'.repeat(502)}.pem`, true],
+    [`certs/${'a'.repeat(503)}.pem`, false],
+    ['LS0tLS1CRUdJTi/x', false],
+    ['abc/LS0tLS1', true],
+    ['certs/a b.pem', false],
+    ['certs\\a.pem', false],
+    ['x.toolongextension', false],
+    ['/x$', false]
+  ])('isCertificatePath(%j) is %s', async (value, expected) => {
+    const { isCertificatePath } = await import('../src/sources/settings.js')
+    expect(isCertificatePath(value)).toBe(expected)
+  })
+
+  it('names the code when a certificate file cannot be read', async () => {
+    const dir = workspace({})
+    mkdirSync(join(dir, 'certs', 'folder.pem'), { recursive: true })
+    expect(await readSettings(inputs({ certificate: 'certs/folder.pem' }), dir, () => undefined)).toEqual({
+      ok: false,
+      problems: [{ input: 'certificate', message: "'certificate' names the file certs/folder.pem, which could not be read (EISDIR)." }]
+    })
+  })
+})
