@@ -107,6 +107,8 @@ describe('the plan of a pull request', () => {
       '::warning title=Archive target plan%3A staging::`fallback` is `none`: an archive whose upload fails is lost, with nothing kept in the vendor cloud.'
     )
     expect(run.stdout).toMatch(/^Plan: .+\.$/m)
+    // Only the risks are warnings: no secret or 'project' was given.
+    expect(lines(run.stdout, '::warning::')).toEqual([])
   })
 
   it('comments once on the pull request, then edits that comment', async () => {
@@ -159,6 +161,7 @@ describe('the plan of a pull request', () => {
       const text = readFileSync(summary, 'utf8')
       expect(text).toContain(FILE)
       expect(text).toContain(`commit ${repo.commits[1]!.slice(0, 7)}`)
+      expect(text).toContain(`commit ${repo.commits[0]!.slice(0, 7)}`)
       expect(text).toContain('`fallback` is `none`')
     } finally {
       rmSync(dir, { recursive: true, force: true })
