@@ -4,29 +4,16 @@
  * before anything is printed), and certificate paths. The same behaviour through dist/ is in
  * dist-config.test.ts.
  */
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, symlinkSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { parseConfig, readConfigFile } from '../src/sources/config-file.js'
 import { readSettings } from '../src/sources/settings.js'
 import { makeCertificate, makeCertificateWithKey } from './support/certificates.js'
+import { scratchWorkspaces } from './support/workspace.js'
 
 const FILE = '.github/opentok-archive-target.yml'
-const made: string[] = []
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true })
-})
-
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'config-file-'))
-  made.push(dir)
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(dir, path, '..'), { recursive: true })
-    writeFileSync(join(dir, path), text)
-  }
-  return dir
-}
+const workspace = scratchWorkspaces('config-file-')
 
 async function parse(text: string, project = '') {
   const masked: string[] = []

@@ -2,28 +2,16 @@
  * The readers of a repository's files (sources/files.ts): what counts as inside the repository or
  * the workspace, a commit of the checkout's git, and the contents API with its refusals.
  */
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { chmodSync, mkdirSync, symlinkSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeGitHubClient } from '../src/github-client.js'
 import { apiFiles, gitFiles, isInsideRepository, readInWorkspace, REVISION, UnreadableFile, workspaceFiles } from '../src/sources/files.js'
 import { startGitHubStandIn } from './support/github-standin.js'
 import { scratchRepo, type ScratchRepo } from './support/scratch-repo.js'
+import { scratchWorkspaces } from './support/workspace.js'
 
-const made: string[] = []
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true })
-})
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'files-'))
-  made.push(dir)
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(dir, path, '..'), { recursive: true })
-    writeFileSync(join(dir, path), text)
-  }
-  return dir
-}
+const workspace = scratchWorkspaces('files-')
 
 describe('isInsideRepository', () => {
   it.each(['a.yml', '.github/targets.yml', './a.yml', 'a/../b.yml', 'a/b/../../c.yml'])('takes %s', path => {
