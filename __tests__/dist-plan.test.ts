@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { makeCertificate } from './support/certificates.js'
+import { configFileText } from './support/config-yaml.js'
 import { startGitHubStandIn } from './support/github-standin.js'
 import { findLeaks, runAction, type ActionRun } from './support/run-action.js'
 import { scratchRepo, type ScratchRepo } from './support/scratch-repo.js'
@@ -30,15 +31,7 @@ beforeEach(() => {
   github.setReadOnly(false)
 })
 
-/** A file with one entry per project, each given as its settings. */
-function file(projects: Record<string, Record<string, string>>): string {
-  const lines = ['projects:']
-  for (const [name, settings] of Object.entries(projects)) {
-    lines.push(`  ${name}:`)
-    for (const [key, value] of Object.entries(settings)) lines.push(`    ${key}: ${JSON.stringify(value)}`)
-  }
-  return `${lines.join('\n')}\n`
-}
+const file = configFileText
 
 const s3 = { 'api-key': '46000001', bucket: 'acme-archives', 'access-key': 'AKIAEXAMPLE01', fallback: 'opentok' }
 const azure = { 'application-id': appId, type: 'azure', 'account-name': 'acmearchives', container: 'archives', fallback: 'opentok' }

@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { configFileText } from './support/config-yaml.js'
 import { startGitHubStandIn } from './support/github-standin.js'
 import { runInProcess } from './support/in-process.js'
 import { scratchRepo, type ScratchRepo } from './support/scratch-repo.js'
@@ -31,14 +32,7 @@ afterEach(() => {
   vi.unstubAllEnvs()
 })
 
-function file(projects: Record<string, Record<string, string>>): string {
-  const lines = ['projects:']
-  for (const [name, settings] of Object.entries(projects)) {
-    lines.push(`  ${name}:`)
-    for (const [key, value] of Object.entries(settings)) lines.push(`    ${key}: ${JSON.stringify(value)}`)
-  }
-  return `${lines.join('\n')}\n`
-}
+const file = configFileText
 
 const s3 = { 'api-key': '46000001', bucket: 'acme-archives', 'access-key': 'AKIAEXAMPLE01', fallback: 'opentok' }
 
