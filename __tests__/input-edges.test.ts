@@ -255,7 +255,7 @@ describe('the storage target, input by input', () => {
   it('judges the storage inputs given even when type is wrong', () => {
     expect(problemsOf({ ...s3, type: 'gcs', bucket: 'x', 'account-name': 'BAD NAME' })).toEqual([
       expect.stringMatching(/^type: 'type' must be one of 's3', 'azure'; got 'gcs'\./),
-      expect.stringMatching(/^bucket: 'bucket' has 1 characters?; Amazon S3 bucket names are 3 to 63 /),
+      expect.stringMatching(/^bucket: 'bucket' has 1 character; Amazon S3 bucket names are 3 to 63 /),
       expect.stringMatching(/^account-name: 'account-name' must be a storage account name/)
     ])
   })

@@ -11,7 +11,7 @@ import { shown } from './findings.js'
 export function amazonBucketProblem(name: string): string | undefined {
   const rules = "Amazon S3 bucket names are 3 to 63 lower-case letters, digits, '.' and '-', start and end with a letter or digit"
   const withEndpoint = " (for an S3-compatible service with other rules, also give 'endpoint')"
-  if (name.length < 3 || name.length > 63) return `'bucket' has ${name.length} characters; ${rules}.`
+  if (name.length < 3 || name.length > 63) return `'bucket' has ${name.length} character${name.length === 1 ? '' : 's'}; ${rules}.`
   if (/^[A-Za-z0-9.-]+$/.test(name) && /[A-Z]/.test(name)) {
     return `'bucket' has upper-case letters, which Amazon S3 bucket names never have; did you mean '${name.toLowerCase()}'?${withEndpoint}`
   }
