@@ -1,5 +1,5 @@
 /** The audit's settings: the window, the upload grace, the tracking issue, and what an audit needs of the target. */
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { parseDuration } from '../src/inputs/audit.js'
 import { readPlan, type PlanResult } from '../src/inputs/index.js'
 
@@ -62,6 +62,29 @@ describe('readPlan for an audit', () => {
   ])("reads since '%s' as %s", (since, iso) => {
     const result = read({ ...s3, since })
     expect(result.ok && result.plan.audit?.since.toISOString()).toBe(iso)
+  })
+
+  it('reads a time without a zone as UTC wherever the runner is', () => {
+    vi.stubEnv('TZ', 'America/New_York')
+    try {
+      const result = read({ ...s3, since: '2026-11-28T12:30' })
+      expect(result.ok && result.plan.audit?.since.toISOString()).toBe('2026-11-28T12:30:00.000Z')
+    } finally {
+      vi.unstubAllEnvs()
+    }
+  })
+
+  it('reads a zone written without a colon', () => {
+    const result = read({ ...s3, since: '2026-11-28T12:30+0100' })
+    expect(result.ok && result.plan.audit?.since.toISOString()).toBe('2026-11-28T11:30:00.000Z')
+  })
+
+  it('takes a time exactly 400 days back, and refuses one a second older', () => {
+    const limit = new Date(now.getTime() - 400 * 86_400_000)
+    const at = read({ ...s3, since: limit.toISOString() })
+    expect(at.ok && at.plan.audit?.since.toISOString()).toBe(limit.toISOString())
+    const older = new Date(limit.getTime() - 1000).toISOString()
+    expect(problemsOf(read({ ...s3, since: older }))[0]?.[1]).toMatch(/more than 400 days ago\.$/)
   })
 
   it.each([
@@ -145,8 +168,8 @@ describe('readPlan for an audit', () => {
         "'github-token' is required with 'tracking-issue: true'; its default is ${{ github.token }}, with 'permissions: issues: write'."
       ]
     ])
-    expect(problemsOf(read({ ...s3, 'tracking-issue': 'true', 'github-token': 'two words' })).map(([input]) => input)).toEqual([
-      'github-token'
+    expect(problemsOf(read({ ...s3, 'tracking-issue': 'true', 'github-token': 'two words' }))).toEqual([
+      ['github-token', "'github-token' must be a single token without spaces or line breaks."]
     ])
   })
 
