@@ -1232,9 +1232,12 @@ function readBlock(label, body) {
     else {
         payload = lines.join('').replace(/\s+/g, '');
     }
-    if (payload === '' || !BASE64.test(payload) || payload.length % 4 === 1)
+    if (!BASE64.test(payload) || payload.length % 4 === 1)
         return 'damaged';
     const der = Buffer.from(payload, 'base64');
+    // An empty body, or padding alone ('=='), holds no bytes.
+    if (der.length === 0)
+        return 'damaged';
     const base64 = der.toString('base64');
     // Node decodes base64 leniently; a payload that does not survive the round trip is damaged.
     if (base64.replace(/=+$/, '') !== payload.replace(/=+$/, ''))
