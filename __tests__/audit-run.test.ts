@@ -1,5 +1,5 @@
 /** The audit operation in process, with its collaborators handed in: what it prints, outputs and decides. */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -216,6 +216,28 @@ describe('the audit against a bucket', () => {
       vi.unstubAllEnvs()
     }
   })
+
+  it('looks in the bucket only when verify is on, and then gives no status-only notice', async () => {
+    standIn.setArchives([vendorArchive(Date.now(), 3)])
+    const unverified = await withBucket({ verify: 'false' })
+    expect(lists).toEqual([])
+    expect(unverified.stdout).toContain("::notice::The archives are judged by their status alone, since 'verify' is false:")
+    expect(outputsOf(unverified.stdout)).toMatchObject({ verified: 'skipped', undelivered: '0', target: 's3://acme-archives' })
+    const verified = await withBucket()
+    expect(lists).toHaveLength(1)
+    expect(verified.stdout).not.toContain('::notice::')
+    expect(verified.stdout).toContain(`, against s3://acme-archives.\n`)
+    expect(outputsOf(verified.stdout)).toMatchObject({ verified: 'true', result: 'audited', attempts: '2' })
+  })
+
+  it('names every class of undelivered archive in the failure', async () => {
+    const now = Date.now()
+    standIn.setArchives([vendorArchive(now, 3), vendorArchive(now, 4, { status: 'failed' }), vendorArchive(now, 5, { status: 'expired' })])
+    const run = await withBucket()
+    expect(run.stdout).toContain(
+      '::error::3 of 3 archive(s) were not delivered to s3://acme-archives: 1 missing from the target, 1 failed, 1 gone. See the job summary.'
+    )
+  })
 })
 
 describe('the tracking issue in process', () => {
@@ -243,6 +265,37 @@ describe('the tracking issue in process', () => {
       }
     )
 
+  it('titles the issue with the project, links the run, and touches nothing when all is well and none is open', async () => {
+    standIn.setArchives([vendorArchive(Date.now(), 2, { status: 'failed' })])
+    github.issues.length = 0
+    const runUrl = 'https://github.example/example-org/video-app/actions/runs/5'
+    const opened = await runInProcess(
+      {
+        'api-key': project.apiKey,
+        'api-secret': project.apiSecret,
+        'api-url': standIn.url,
+        operation: 'audit',
+        'tracking-issue': 'true',
+        'github-token': githubToken
+      },
+      {
+        transport: new Transport(),
+        clock: new FakeClock(),
+        env: { RUNNER_TEMP: temp, GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'example-org/video-app' },
+        runContext: async () => ({ repository: 'example-org/video-app', workflow: 'Archive audit', runUrl })
+      }
+    )
+    expect(opened.exitCode).toBe(1)
+    expect(github.issues.map(issue => issue.title)).toEqual(['Archives not delivered: 46000042'])
+    expect(github.issues[0]!.body).toContain(`[the audit run](${runUrl})`)
+    github.issues.length = 0
+    standIn.setArchives([vendorArchive(Date.now(), 2)])
+    const quiet = await tracked()
+    expect(quiet.exitCode).toBe(0)
+    expect(quiet.stdout).not.toContain('Tracking issue')
+    expect(github.issues).toHaveLength(0)
+  })
+
   it('opens an issue for undelivered archives, and warns instead when the token may not', async () => {
     standIn.setArchives([vendorArchive(Date.now(), 2, { status: 'failed' })])
     const opened = await tracked()
@@ -258,4 +311,71 @@ describe('the tracking issue in process', () => {
       github.setReadOnly(false)
     }
   })
+})
+
+describe('what the audit says, line by line', () => {
+  const summaryFile = () => join(temp, 'summary.md')
+  const withSummary = async (run: () => Promise<Awaited<ReturnType<typeof audit>>>) => {
+    writeFileSync(summaryFile(), '')
+    vi.stubEnv('GITHUB_STEP_SUMMARY', summaryFile())
+    try {
+      return { run: await run(), summary: readFileSync(summaryFile(), 'utf8') }
+    } finally {
+      vi.unstubAllEnvs()
+    }
+  }
+
+  it('names the project, the window and the vendor, counts the list requests, and prints no warning when all is well', async () => {
+    standIn.setArchives([vendorArchive(Date.now(), 1)])
+    const run = await audit({ since: '2026-11-01T00:00:00Z' })
+    expect(run.stdout).toContain(
+      `Auditing the archives of OpenTok project 46000042 created since 2026-11-01 00:00 UTC through ${standIn.url}.\n`
+    )
+    expect(run.stdout).toContain('OpenTok listed 1 archive(s) of the window in 1 request(s).')
+    expect(run.stdout).toMatch(/^Report: .*opentok-archive-audit-46000042\.json$/m)
+    expect(run.stdout).not.toContain('::warning::')
+  })
+
+  it('says in the dry run that without a target nothing is looked for, and sets the dry-run outputs', async () => {
+    const run = await audit({ 'dry-run': 'true' })
+    expect(run.stdout).not.toContain('and look for each archive')
+    expect(run.stdout).toContain('Nothing was sent to OpenTok or the storage.')
+    expect(outputsOf(run.stdout)).toMatchObject({ result: 'dry-run', verified: 'skipped', status: '', target: '' })
+  })
+
+  it('sets the failed outputs when the list cannot be read, and fails even with fail-on-error false when no answer came', async () => {
+    standIn.answer({ status: 403, body: '{}' })
+    const refused = await audit({})
+    expect(outputsOf(refused.stdout)).toMatchObject({ result: 'failed', verified: 'skipped', 'report-file': '', undelivered: '0' })
+    const closed = createServer()
+    await new Promise<void>(resolve => closed.listen(0, '127.0.0.1', resolve))
+    const port = (closed.address() as AddressInfo).port
+    await new Promise<void>(resolve => closed.close(() => resolve()))
+    const unanswered = await audit({ 'api-url': `http://127.0.0.1:${port}`, 'fail-on-error': 'false', 'max-attempts': '1' })
+    expect(unanswered.exitCode).toBe(1)
+    expect(unanswered.stdout).toMatch(/^::error::/m)
+    expect(outputsOf(unanswered.stdout)).toMatchObject({ result: 'failed', status: '' })
+  })
+
+  it('logs each undelivered archive with its time, status, what happened and where it is now', async () => {
+    const failed = vendorArchive(Date.UTC(2026, 10, 29, 8, 0), 0, { status: 'failed', reason: 'session ended early' })
+    standIn.setArchives([failed])
+    const { run, summary } = await withSummary(() => audit({ since: '2026-11-29T00:00:00Z' }))
+    expect(run.stdout).toContain(
+      `  ${failed.id}  2026-11-29 08:00 UTC  failed: recording failed (session ended early); now nowhere: no file was made.\n`
+    )
+    expect(run.stdout).not.toContain('… and')
+    expect(summary).toContain('statuses only (no storage target was given).')
+    expect(summary).not.toContain('Settings:')
+  })
+
+  it('warns when the window holds more archives than one audit reads', async () => {
+    const now = Date.now()
+    standIn.setArchives(Array.from({ length: 10_001 }, (_, i) => vendorArchive(now, 1 + i / 100_000)))
+    const run = await audit({})
+    expect(run.stdout).toContain(
+      "::warning::The window holds more than 10000 archives, the most one audit reads: only the newest 10000 were audited. Give a shorter 'since' and audit more often."
+    )
+    expect(outputsOf(run.stdout).archives).toBe('10000')
+  }, 30_000)
 })
