@@ -1,0 +1,93 @@
+/** The plan's Markdown written out in full: the job summary and the pull-request comment as reviewers read them. */
+import { describe, expect, it } from 'vitest'
+import type { ProjectChange } from '../src/review/changes.js'
+import { commentBody, details, MAX_COMMENT, summaryMarkdown } from '../src/review/render.js'
+
+const staging: ProjectChange = {
+  name: 'staging',
+  kind: 'changed',
+  settings: [
+    { name: 'bucket', before: 'acme-old', after: 'acme-archives' },
+    { name: 'endpoint', after: 'https://storage.example.com' },
+    { name: 'sse', before: 'none' }
+  ],
+  risks: ['bucket changes:\r\narchives go elsewhere'],
+  needs: []
+}
+const production: ProjectChange = { name: 'production', kind: 'unchanged', settings: [], risks: [], needs: ['api-secret'] }
+const context = { file: '.github/opentok-archive-target.yml', base: 'commit 1a2b3c4', head: 'the checkout' }
+
+const DETAILS = [
+  '#### `staging`: changed',
+  '',
+  '> [!WARNING]',
+  '> bucket changes: archives go elsewhere',
+  '',
+  '| setting | before | after |',
+  '|---|---|---|',
+  '| `bucket` | `acme-old` | `acme-archives` |',
+  '| `endpoint` | — | `https://storage.example.com` |',
+  '| `sse` | `none` | — |'
+].join('\n')
+
+describe('the details', () => {
+  it('show a setting added or removed with a dash, and no line of inputs when none is needed', () => {
+    expect(details([staging, production])).toBe(DETAILS)
+  })
+})
+
+describe('the job summary', () => {
+  it('is the headline, the file and revisions, the table of projects and the details', () => {
+    expect(summaryMarkdown([staging, production], context)).toBe(
+      [
+        '### Archive target plan: 1 project changes (3 settings), 1 risk to review',
+        '',
+        '`.github/opentok-archive-target.yml` at the checkout, compared with commit 1a2b3c4.',
+        '',
+        '| project | change | settings | risks |',
+        '|---|---|---|---|',
+        '| `staging` | changed | 3 | ⚠️ 1 |',
+        '| `production` | no changes | 0 |  |',
+        '',
+        DETAILS
+      ].join('\n')
+    )
+  })
+})
+
+describe('the comment', () => {
+  it('collapses the details, and has no run link when the run is not known', () => {
+    expect(commentBody([staging, production], context)).toBe(
+      [
+        '<!-- opentok-archive-target:plan file=.github/opentok-archive-target.yml -->',
+        '### Archive target plan: 1 project changes (3 settings), 1 risk to review',
+        '',
+        '`.github/opentok-archive-target.yml` at the checkout, compared with commit 1a2b3c4. This plan used no secret; nothing was sent to the vendor or the storage.',
+        '',
+        '| project | change | settings | risks |',
+        '|---|---|---|---|',
+        '| `staging` | changed | 3 | ⚠️ 1 |',
+        '| `production` | no changes | 0 |  |',
+        '',
+        '<details><summary>Details</summary>',
+        '',
+        DETAILS,
+        '',
+        '</details>',
+        '',
+        ''
+      ].join('\n')
+    )
+  })
+
+  it('is cut after the first details, with a pointer to the run, when the plan is too long', () => {
+    const many: ProjectChange[] = Array.from({ length: 400 }, (_, i) => ({ ...staging, name: `project-${i}` }))
+    const body = commentBody(many, context)
+    expect(body.length).toBeLessThanOrEqual(MAX_COMMENT)
+    expect(body).toContain('<details><summary>Details</summary>\n\n#### `project-0`: changed\n')
+    expect(body).toContain(
+      '\n\n… cut here: the plan is longer than a comment may be. The job summary of the run has all of it.\n\n</details>'
+    )
+    expect(body.length).toBeGreaterThan(MAX_COMMENT - 2_000)
+  })
+})
