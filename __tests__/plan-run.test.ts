@@ -34,6 +34,18 @@ afterEach(() => {
 
 const file = configFileText
 
+// core.summary keeps the first path it writes to: every test of this file shares one summary file.
+const summaryDir = mkdtempSync(join(tmpdir(), 'plan-summary-'))
+afterAll(() => rmSync(summaryDir, { recursive: true, force: true }))
+/** Runs `action` with an empty job summary, and returns what it wrote there. */
+async function withSummary<T>(action: () => Promise<T>): Promise<{ result: T; text: string }> {
+  const summary = join(summaryDir, 'summary.md')
+  writeFileSync(summary, '')
+  vi.stubEnv('GITHUB_STEP_SUMMARY', summary)
+  const result = await action()
+  return { result, text: readFileSync(summary, 'utf8') }
+}
+
 const s3 = { 'api-key': '46000001', bucket: 'acme-archives', 'access-key': 'AKIAEXAMPLE01', fallback: 'opentok' }
 
 function repoOf(...states: Array<Record<string, string | null>>): ScratchRepo {
@@ -146,20 +158,11 @@ describe('the plan of a pull request', () => {
 
   it('writes the plan to the job summary, naming the base and the head commit', async () => {
     const repo = repoOf({ [FILE]: file({ staging: s3 }) }, { [FILE]: file({ staging: { ...s3, fallback: 'none' } }) })
-    const dir = mkdtempSync(join(tmpdir(), 'plan-summary-'))
-    try {
-      const summary = join(dir, 'summary.md')
-      writeFileSync(summary, '')
-      vi.stubEnv('GITHUB_STEP_SUMMARY', summary)
-      await plan(repo)
-      const text = readFileSync(summary, 'utf8')
-      expect(text).toContain(FILE)
-      expect(text).toContain(`commit ${repo.commits[1]!.slice(0, 7)}`)
-      expect(text).toContain(`commit ${repo.commits[0]!.slice(0, 7)}`)
-      expect(text).toContain('`fallback` is `none`')
-    } finally {
-      rmSync(dir, { recursive: true, force: true })
-    }
+    const { text } = await withSummary(() => plan(repo))
+    expect(text).toContain(FILE)
+    expect(text).toContain(`commit ${repo.commits[1]!.slice(0, 7)}`)
+    expect(text).toContain(`commit ${repo.commits[0]!.slice(0, 7)}`)
+    expect(text).toContain('`fallback` is `none`')
   })
 
   it('warns of secrets given to a plan and of project, which it ignores', async () => {
@@ -248,5 +251,110 @@ describe('what the plan refuses', () => {
       `::error title=Invalid setting%3A fallback,file=${FILE},line=6,col=5::${FILE} line 6, column 5: project 'staging': 'fallback' must be one of 'none', 'opentok'; got 'sometimes'.`
     )
     expect(github.comments).toHaveLength(0)
+  })
+})
+
+describe('the plan at its edges', () => {
+  const summaryOf = (repo: ScratchRepo, options: PlanOptions = {}) => withSummary(() => plan(repo, options))
+
+  it('names the comment modes it takes, and reads them in any case', async () => {
+    const repo = repoOf({ [FILE]: file({ staging: s3 }) }, { [FILE]: file({ staging: s3 }) })
+    const bad = await plan(repo, { inputs: { comment: 'sometimes' } })
+    expect(lines(bad.stdout, '::error title=')).toEqual([
+      "::error title=Invalid input%3A comment::'comment' must be one of 'changes', 'always', 'off'; got 'sometimes'."
+    ])
+    const always = await plan(repo, { inputs: { comment: 'Always' } })
+    expect(always.stdout).toMatch(/Plan comment created: http/)
+    // The comment 'Always' wrote is turned into the plan of no changes rather than left stale.
+    const changes = await plan(repo, { inputs: { comment: 'CHANGES' } })
+    expect(changes.stdout).toMatch(/Plan comment updated: http/)
+    expect(github.comments).toHaveLength(1)
+    expect(github.comments[0]!.body).toContain('### Archive target plan: No changes')
+  })
+
+  it('refuses a file outside the repository with the rule, and a bad base on its own input', async () => {
+    const repo = repoOf({ [FILE]: file({ staging: s3 }) })
+    const outside = await plan(repo, { inputs: { 'config-file': `../${'x'.repeat(50)}.yml` } })
+    expect(lines(outside.stdout, '::error title=')).toEqual([
+      `::error title=Invalid input%3A config-file::'config-file' must be a path inside the repository, such as .github/opentok-archive-target.yml; got '../${'x'.repeat(37)}'.`
+    ])
+    const base = await plan(repo, { inputs: { base: 'a..b' } })
+    expect(lines(base.stdout, '::error')[0]).toMatch(/^::error title=Invalid input%3A base::'base' must be a commit SHA/)
+    const missing = await plan(repoOf({ 'README.md': 'x' }))
+    expect(lines(missing.stdout, '::error title=')).toEqual([
+      `::error title=Invalid input%3A config-file::'config-file' names ${FILE}, which is not in the workspace. Check out the repository first (actions/checkout), or fix the path.`
+    ])
+  })
+
+  it('does not count blank secrets as given, and gives no warning without them', async () => {
+    const repo = repoOf({ [FILE]: file({ staging: s3 }) }, { [FILE]: file({ staging: s3 }) })
+    const run = await plan(repo, { inputs: { 'api-secret': '  ', project: '' } })
+    expect(lines(run.stdout, '::warning')).toEqual([])
+  })
+
+  it('logs each changed setting by name, and comments when one project of several changes', async () => {
+    const repo = repoOf(
+      { [FILE]: file({ staging: s3, production: s3 }) },
+      { [FILE]: file({ staging: { ...s3, bucket: 'other-archives', fallback: 'none' }, production: s3 }) }
+    )
+    const run = await plan(repo)
+    expect(run.stdout).toContain('  staging: changed, bucket, fallback\n')
+    expect(run.stdout).toMatch(/Plan comment created: http/)
+  })
+
+  it('names the head commit and links the run in the summary and the comment', async () => {
+    const repo = repoOf({ [FILE]: file({ staging: s3 }) }, { [FILE]: file({ staging: { ...s3, fallback: 'none' } }) })
+    const runUrl = 'https://github.example/example-org/video-app/actions/runs/11'
+    const run = await runInProcess(
+      { operation: 'plan', 'config-file': FILE, 'github-token': token },
+      {
+        workspace: repo.dir,
+        env: {
+          GITHUB_EVENT_NAME: 'pull_request',
+          GITHUB_EVENT_PATH: repo.event({ number: 7, pull_request: { number: 7, base: { sha: repo.commits[0] } } }),
+          GITHUB_SHA: repo.commits[1]!,
+          GITHUB_API_URL: github.url,
+          GITHUB_REPOSITORY: 'example-org/video-app'
+        },
+        runContext: async () => ({ runUrl })
+      }
+    )
+    expect(run.exitCode).toBe(0)
+    expect(github.comments[0]!.body).toContain(`\`${FILE}\` at the checkout (commit ${repo.commits[1]!.slice(0, 7)}), compared with commit`)
+    expect(github.comments[0]!.body.endsWith(`<sub>From [the plan run](${runUrl}).</sub>`)).toBe(true)
+  })
+
+  it('says the base is nothing on a push that created the branch, and the summary ends its last line', async () => {
+    const repo = repoOf({ [FILE]: file({ staging: s3 }) })
+    const { text } = await summaryOf(repo, {
+      pullRequest: null,
+      env: { GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: repo.event({ before: '0'.repeat(40) }) }
+    })
+    expect(text).toContain(', compared with nothing (a push that created the branch: every project is new).\n')
+    expect(text.endsWith('\n')).toBe(true)
+  })
+
+  it('says the base commit has no file when it has none', async () => {
+    const repo = repoOf({ 'README.md': 'x' }, { [FILE]: file({ staging: s3 }) })
+    const { text } = await summaryOf(repo)
+    expect(text).toContain(`, compared with commit ${repo.commits[0]!.slice(0, 7)}, which has no ${FILE} (every project is new).\n`)
+  })
+
+  it('notes a base whose file has problems outside any project', async () => {
+    const repo = repoOf({ [FILE]: `extra: 1\n${file({ staging: s3 })}` }, { [FILE]: file({ staging: s3 }) })
+    const run = await plan(repo)
+    expect(run.stdout).toContain('::notice::The file at the base has problems; what did not validate there is shown as new.')
+  })
+
+  it('fails when the base commit is missing and there is a token but no repository to read it from', async () => {
+    const repo = repoOf({ [FILE]: file({ staging: s3 }) })
+    const missing = 'c'.repeat(40)
+    const run = await plan(repo, {
+      pullRequest: { pull_request: { number: 7, base: { sha: missing } } },
+      env: { GITHUB_REPOSITORY: '' }
+    })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain(`::error::Could not read ${FILE} at ${missing} (the pull request's base commit)`)
+    expect(github.calls).toHaveLength(0)
   })
 })
