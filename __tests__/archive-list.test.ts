@@ -122,6 +122,64 @@ describe('listArchivesSince', () => {
     expect(notAList.error).toMatch(/answered 200 with a body that is not an archive list .* check 'api-url'\.$/)
   })
 
+  it('asks for JSON, and takes an archive created exactly at the start of the window', async () => {
+    const start = Date.now() - HOUR
+    const first = vendorArchive(start, 0)
+    standIn.setArchives([first])
+    const listing = await list(new Date(start))
+    expect(listing.archives.map(a => a.id)).toEqual([first.id])
+    expect(standIn.requests[0]!.headers.accept).toBe('application/json')
+  })
+
+  it('counts an archive listed twice once', async () => {
+    const now = Date.now()
+    const twice = vendorArchive(now, 1)
+    standIn.setArchives([twice, vendorArchive(now, 2), { ...twice }])
+    const listing = await list(new Date(now - 24 * HOUR))
+    expect(listing.archives.map(a => a.id)).toEqual([twice.id, expect.any(String)])
+  })
+
+  it('stops at a short page even when the count says there are more', async () => {
+    const now = Date.now()
+    standIn.answer({ status: 200, body: JSON.stringify({ count: 5000, items: [vendorArchive(now, 1), vendorArchive(now, 2)] }) })
+    const listing = await list(new Date(now - 24 * HOUR))
+    expect(listing).toMatchObject({ requests: 1, capped: false, skipped: 0 })
+    expect(listing.archives).toHaveLength(2)
+  })
+
+  it('reads a 3xx as a failure, not as a list', async () => {
+    standIn.answer({ status: 300, body: JSON.stringify({ count: 0, items: [] }) })
+    const listing = await list(new Date(Date.now() - HOUR))
+    expect(listing).toMatchObject({ status: 300, capped: false, archives: [] })
+    expect(listing.error).toMatch(/ answered 300/)
+  })
+
+  it('fails with the reason when no answer comes, and reads nothing more', async () => {
+    const closed = s3Plan({
+      credentials: { platform: 'opentok', ...project },
+      apiUrl: 'http://127.0.0.1:9',
+      operation: 'audit',
+      maxAttempts: 2
+    })
+    const listing = await listArchivesSince(closed, new Date(Date.now() - HOUR), {
+      transport,
+      clock: new FakeClock(),
+      log: { info: () => undefined, debug: () => undefined },
+      mask: () => undefined,
+      secrets: [project.apiSecret]
+    })
+    expect(listing).toMatchObject({ archives: [], requests: 2, capped: false, skipped: 0 })
+    expect(listing.status).toBeUndefined()
+    expect(listing.error).toMatch(/^GET http:\/\/127\.0\.0\.1:9\/v2\/project\/46000042\/archive\?offset=0&count=1000 /)
+  })
+
+  it('says the capped window ran out, and the others did not', async () => {
+    standIn.answer({ status: 403, body: '{}' })
+    expect(await list(new Date(Date.now() - HOUR))).toMatchObject({ capped: false })
+    standIn.answer({ status: 200, body: '<html></html>' })
+    expect(await list(new Date(Date.now() - HOUR))).toMatchObject({ capped: false })
+  })
+
   it('asks for pages of 1000 at the offset it is given', () => {
     expect(archiveListUrl(s3Plan({ apiUrl: 'https://api.opentok.com' }), 2000, 1000)).toBe(
       'https://api.opentok.com/v2/project/46000042/archive?offset=2000&count=1000'
