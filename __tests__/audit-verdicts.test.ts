@@ -78,6 +78,32 @@ describe('judge', () => {
     expect(judge(stoppedAt(30 * HOUR), undefined, { ...options, uploadGraceMs: 31 * HOUR }).kind).toBe('pending')
   })
 
+  it('says in full what a stopped, a stuck, a kept and an unknown archive are and where each is', () => {
+    const stoppedAt = (ago: number) => archive({ status: 'stopped', createdAt: now - ago - 600_000, duration: 600 })
+    const key = '46000042/a1b2c3d4-0000-4000-8000-000000000001/archive.mp4'
+    expect(judge(stoppedAt(HOUR), undefined, options)).toEqual({
+      kind: 'pending',
+      happened: 'stopped, upload in progress',
+      whereNow: 'with the vendor, uploading',
+      objectKey: key
+    })
+    expect(judge(stoppedAt(3 * HOUR), undefined, options)).toEqual({
+      kind: 'stuck',
+      happened: 'stopped 3 h ago and never uploaded',
+      whereNow: 'with the vendor; not in the target',
+      objectKey: key
+    })
+    expect(judge(archive({ status: 'available', updatedAt: Date.parse('2026-11-29T02:00:00Z') }), undefined, options)).toEqual({
+      kind: 'kept-by-vendor',
+      happened: 'the upload failed; the vendor kept it (fallback)',
+      whereNow: 'the vendor cloud, until 2026-12-02 02:00 UTC; download it from the dashboard before then',
+      objectKey: key
+    })
+    expect(judge(archive({ status: 'x'.repeat(41) }), undefined, options).happened).toBe(
+      `status '${'x'.repeat(40)}' is not one the vendor documents`
+    )
+  })
+
   it('reads uploaded as delivered when the target was not asked', () => {
     expect(judge(archive(), undefined, { ...options, objectsChecked: false })).toEqual({
       kind: 'delivered',

@@ -91,6 +91,33 @@ describe('syncTrackingIssue', () => {
     expect(await sync(findings(['a']))).toMatchObject({ action: 'opened', number: 2 })
   })
 
+  it('takes a pull request that carries the marker for no tracking issue', async () => {
+    github.issues.push({
+      number: 1,
+      title: 'Fix archives',
+      body: markerOf('46000042'),
+      state: 'open',
+      labels: [{ name: 'archive-delivery' }],
+      html_url: 'x',
+      comments: [],
+      pull_request: { url: 'https://api.github.com/repos/example-org/video-app/pulls/1' }
+    } as (typeof github.issues)[number])
+    expect(await sync(findings(['a']))).toMatchObject({ action: 'opened', number: 2 })
+    expect(github.issues[0]!.comments).toEqual([])
+  })
+
+  it('writes no run link when the run is not known', async () => {
+    const withoutRun = (ids: string[]) => ({ ...findings(ids), runUrl: undefined }) as unknown as AuditFindings
+    await sync(withoutRun(['a']))
+    expect(github.issues[0]!.body).toContain('as found by the audit run.\n')
+    await sync(withoutRun(['a', 'b']))
+    await sync(withoutRun([]))
+    expect(github.issues[0]!.comments).toEqual([
+      'The undelivered archives changed: now 2. 5 archives: 3 delivered. The table above is up to date.',
+      'Every archive of the latest audit was delivered: 3 archives: 3 delivered. Closing.'
+    ])
+  })
+
   it('finds its issue on a later page of the list', async () => {
     for (let n = 1; n <= 150; n++) {
       github.issues.push({
