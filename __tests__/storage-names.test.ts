@@ -124,8 +124,17 @@ describe('the Azure domain', () => {
     })
   })
 
-  it("keeps another account's blob host whole, which is not a domain of this account", () => {
-    expect(readAzureDomain('otherstorage.blob.core.windows.net', 'acmestorage')).toEqual({ domain: 'otherstorage.blob.core.windows.net' })
+  it("refuses another account's blob host, naming both accounts", () => {
+    const given = 'https://otherstorage.blob.core.windows.net/'
+    expect(readAzureDomain(given, 'acmestorage')).toEqual({
+      problem: `'domain' '${given.slice(0, 40)}…' is the blob host of the storage account 'otherstorage', not of 'account-name' 'acmestorage'. Give the domain alone, such as 'core.windows.net', or fix 'account-name'.`
+    })
+    expect(readAzureDomain('otherstorage.blob.core.windows.net', 'acmestorage').problem).toMatch(
+      /^'domain' 'otherstorage\.blob\.core\.windows\.net' is the blob host of the storage account 'otherstorage'/
+    )
+  })
+
+  it('keeps a blob host whole when the account name is not known (it was refused on its own)', () => {
     expect(readAzureDomain('acmestorage.blob.core.windows.net', undefined)).toEqual({ domain: 'acmestorage.blob.core.windows.net' })
   })
 

@@ -84,6 +84,13 @@ export function readAzureDomain(value: string, accountName: string | undefined):
     .replace(/^[a-z][a-z0-9+.-]*:\/\//, '')
     .replace(/\/+$/, '')
   if (accountName !== undefined && domain.startsWith(`${accountName}.blob.`)) domain = domain.slice(accountName.length + 1)
+  const otherAccount = accountName === undefined ? undefined : /^([a-z0-9]{3,24})\.blob\./.exec(domain)?.[1]
+  if (otherAccount !== undefined) {
+    // Another account's blob host: read as a domain, it would send archives to {account}.blob.{that host}.
+    return {
+      problem: `'domain' '${shown(value)}' is the blob host of the storage account '${otherAccount}', not of 'account-name' '${accountName}'. Give the domain alone, such as 'core.windows.net', or fix 'account-name'.`
+    }
+  }
   if (domain.startsWith('blob.')) domain = domain.slice('blob.'.length)
   if (!DOMAIN.test(domain)) {
     return {
