@@ -205,3 +205,50 @@ describe('Azure, against Azurite', () => {
     )
   })
 })
+
+describe('what a store answers, as written', () => {
+  let server: ReturnType<typeof createServer>
+  let url: string
+  let body = ''
+  let paths: string[] = []
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      paths.push(req.url ?? '')
+      res.writeHead(200, { 'content-type': 'application/xml' })
+      res.end(body)
+    })
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  })
+  afterAll(() => new Promise<void>(resolve => server.close(() => resolve())))
+  beforeEach(() => {
+    paths = []
+  })
+
+  const s3 = (): S3Target => ({ type: 's3', bucket: 'acme', accessKey: 'AK', secretKey: 'secret-key-value', sse: 's3' })
+  const azure: AzureTarget = { type: 'azure', accountName: 'acmefind', accountKey: account.key, container: 'archives' }
+
+  it('reads an S3 key across line breaks and XML entities', async () => {
+    body = `<ListBucketResult>\n  <Contents>\n    <Key>p/a1/a&amp;b&lt;c&gt;&quot;&apos;.mp4</Key>\n  </Contents>\n</ListBucketResult>`
+    // Amazon S3 itself stands in on loopback: the target has no endpoint of its own.
+    const find = makeObjectFinder(s3(), io(), { amazonS3: url })
+    expect(await find('p/a1/')).toEqual({ ok: true, key: `p/a1/a&b<c>"'.mp4` })
+    expect(paths).toEqual(['/acme?list-type=2&max-keys=1&prefix=p%2Fa1%2F'])
+  })
+
+  it('reads an Azure blob name across line breaks', async () => {
+    body = `<EnumerationResults><Blobs>\n  <Blob>\n    <Name>p/a1/archive.zip</Name>\n  </Blob>\n</Blobs></EnumerationResults>`
+    const find = makeObjectFinder(azure, io(), { azureBlobService: () => url })
+    expect(await find('p/a1/')).toEqual({ ok: true, key: 'p/a1/archive.zip' })
+  })
+
+  it("names the storage account's host when it does not resolve, and 'domain' when one was given", async () => {
+    const noHost = { azureBlobService: () => 'https://acmefind.blob.no-such-cloud.invalid' }
+    const missing = await makeObjectFinder(azure, io(), noHost)('p/a1/')
+    expect(missing.ok === false && missing.error).toBe(
+      "Audit could not read the target: could not list azure://acmefind/archives/p/a1/: the storage account's host (acmefind.blob.no-such-cloud.invalid) does not resolve: check 'account-name'; the account may not exist. No archive was judged; give 'verify: false' to audit statuses alone."
+    )
+    const withDomain = await makeObjectFinder({ ...azure, domain: 'no-such-cloud.invalid' }, io(), noHost)('p/a1/')
+    expect(withDomain.ok === false && withDomain.error).toContain("check 'account-name' and 'domain'; the account may not exist.")
+  })
+})
