@@ -294,7 +294,17 @@ describe('a storage host that does not resolve', () => {
   it.each([
     [
       { type: 'azure' as const, accountName: 'acmearchivez', accountKey: account.key, container: 'archives' },
-      /host \(acmearchivez\.blob\.core\.windows\.net\) does not resolve: check 'account-name'/
+      /host \(acmearchivez\.blob\.core\.windows\.net\) does not resolve: check 'account-name'; the account may not exist\./
+    ],
+    [
+      {
+        type: 'azure' as const,
+        accountName: 'acmearchivez',
+        accountKey: account.key,
+        container: 'archives',
+        domain: 'core.usgovcloudapi.net'
+      },
+      /host \(acmearchivez\.blob\.core\.usgovcloudapi\.net\) does not resolve: check 'account-name' and 'domain'; the account may not exist\./
     ],
     [
       {
