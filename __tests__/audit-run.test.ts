@@ -9,6 +9,7 @@ import { Transport } from '../src/http.js'
 import { vendorArchive } from './support/archives.js'
 import { FakeClock } from './support/fake-clock.js'
 import { startGitHubStandIn } from './support/github-standin.js'
+import type { RunDependencies } from '../src/main.js'
 import { runInProcess } from './support/in-process.js'
 import { startStandIn } from './support/opentok-standin.js'
 
@@ -248,7 +249,7 @@ describe('the tracking issue in process', () => {
   })
   afterAll(() => github.close())
 
-  const tracked = (env: Record<string, string> = {}) =>
+  const tracked = (env: Record<string, string> = {}, runContext?: RunDependencies['runContext']) =>
     runInProcess(
       {
         'api-key': project.apiKey,
@@ -261,7 +262,8 @@ describe('the tracking issue in process', () => {
       {
         transport: new Transport(),
         clock: new FakeClock(),
-        env: { RUNNER_TEMP: temp, GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'example-org/video-app', ...env }
+        env: { RUNNER_TEMP: temp, GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'example-org/video-app', ...env },
+        ...(runContext === undefined ? {} : { runContext })
       }
     )
 
@@ -269,22 +271,7 @@ describe('the tracking issue in process', () => {
     standIn.setArchives([vendorArchive(Date.now(), 2, { status: 'failed' })])
     github.issues.length = 0
     const runUrl = 'https://github.example/example-org/video-app/actions/runs/5'
-    const opened = await runInProcess(
-      {
-        'api-key': project.apiKey,
-        'api-secret': project.apiSecret,
-        'api-url': standIn.url,
-        operation: 'audit',
-        'tracking-issue': 'true',
-        'github-token': githubToken
-      },
-      {
-        transport: new Transport(),
-        clock: new FakeClock(),
-        env: { RUNNER_TEMP: temp, GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'example-org/video-app' },
-        runContext: async () => ({ repository: 'example-org/video-app', workflow: 'Archive audit', runUrl })
-      }
-    )
+    const opened = await tracked({}, async () => ({ repository: 'example-org/video-app', workflow: 'Archive audit', runUrl }))
     expect(opened.exitCode).toBe(1)
     expect(github.issues.map(issue => issue.title)).toEqual(['Archives not delivered: 46000042'])
     expect(github.issues[0]!.body).toContain(`[the audit run](${runUrl})`)
