@@ -314,7 +314,7 @@ describe('a certificate given as a path', () => {
     ]
   ])('refuses %s', async (path, message) => {
     const reading = await readSettings(inputs({ certificate: path }), workspace({}), () => undefined)
-    expect(reading).toEqual({ ok: false, problems: [{ input: 'certificate', message }] })
+    expect(reading).toStrictEqual({ ok: false, problems: [{ input: 'certificate', message }] })
   })
 
   it('refuses a link that leads outside the workspace, and locates a path from the file', async () => {
@@ -365,7 +365,10 @@ describe('readSettings, problems and inputs as people type them', () => {
       }
     })
     const none = await readSettings(inputs({ project: 'qa', 'config-file': FILE }), dir, () => undefined)
-    expect(none).toEqual({ ok: false, problems: [{ input: 'project', message: `'project' 'qa' is not in ${FILE}; it has 'staging'.` }] })
+    expect(none).toStrictEqual({
+      ok: false,
+      problems: [{ input: 'project', message: `'project' 'qa' is not in ${FILE}; it has 'staging'.` }]
+    })
   })
 
   it('takes an input given as spaces as not given, so it does not conflict with the file', async () => {
@@ -392,7 +395,8 @@ describe('readSettings, problems and inputs as people type them', () => {
     ['certs/a b.pem', false],
     ['certs\\a.pem', false],
     ['x.toolongextension', false],
-    ['/x$', false]
+    ['/x$', false],
+    ['cert!s/leaf', false]
   ])('isCertificatePath(%j) is %s', async (value, expected) => {
     const { isCertificatePath } = await import('../src/sources/settings.js')
     expect(isCertificatePath(value)).toBe(expected)
@@ -401,9 +405,120 @@ describe('readSettings, problems and inputs as people type them', () => {
   it('names the code when a certificate file cannot be read', async () => {
     const dir = workspace({})
     mkdirSync(join(dir, 'certs', 'folder.pem'), { recursive: true })
-    expect(await readSettings(inputs({ certificate: 'certs/folder.pem' }), dir, () => undefined)).toEqual({
+    expect(await readSettings(inputs({ certificate: 'certs/folder.pem' }), dir, () => undefined)).toStrictEqual({
       ok: false,
       problems: [{ input: 'certificate', message: "'certificate' names the file certs/folder.pem, which could not be read (EISDIR)." }]
     })
+  })
+})
+
+describe('the file at its edges', () => {
+  it('places no line on a problem of an empty file, or of a file that cannot be read', async () => {
+    expect((await parse('')).reading).toStrictEqual({
+      ok: false,
+      problems: [{ setting: 'config-file', message: "the file must be a mapping with one key, 'projects'." }]
+    })
+    const dir = workspace({ 'folder/.keep': '' })
+    expect(await readConfigFile('folder', dir, '', () => undefined)).toStrictEqual({
+      ok: false,
+      problems: [{ setting: 'config-file', message: "'config-file' folder could not be read: EISDIR." }]
+    })
+    const far = `../${'x'.repeat(100)}.yml`
+    expect(await readConfigFile(far, dir, '', () => undefined)).toStrictEqual({
+      ok: false,
+      problems: [
+        {
+          setting: 'config-file',
+          message: `'config-file' must be a path inside the repository's workspace, such as .github/opentok-archive-target.yml; got '${far.slice(0, 80)}'.`
+        }
+      ]
+    })
+  })
+
+  it('gives a project that is not a mapping that one problem', async () => {
+    expect((await parse('projects:\n  empty: 3\n', 'empty')).reading).toStrictEqual({
+      ok: false,
+      problems: [{ setting: 'project', message: "project 'empty' must be a mapping of settings.", line: 2, column: 3 }]
+    })
+  })
+
+  it('refuses, as YAML 1.2 does, a key longer than 1024 characters', async () => {
+    const { reading } = await parse(`projects:\n  ${'a'.repeat(1100)}: {}\n`)
+    expect(reading.problems.map(p => p.message)).toEqual([
+      'not valid YAML: The : indicator must be at most 1024 chars after the start of an implicit block mapping key'
+    ])
+  })
+
+  it.each([
+    ['max-attempts: 0', 'max-attempts', '0'],
+    ['max-attempts: +5', 'max-attempts', '5'],
+    ['verify: False', 'verify', 'false']
+  ])('types: reads %s as %s %j', async (line, setting, value) => {
+    const { reading } = await parse(`projects:\n  s:\n    ${line}\n`)
+    expect(reading.ok && reading.entry.values.get(setting)?.value).toBe(value)
+  })
+
+  it('types: quotes a YAML boolean as it was written', async () => {
+    const { reading } = await parse('projects:\n  s:\n    bucket: True\n')
+    expect(reading.problems.map(p => p.message)).toEqual([
+      `project 's': 'bucket' is read by YAML as a boolean; quote it ("True") to give it as text.`
+    ])
+  })
+
+  it('masks nothing in a file that is one value, or under a secret name left empty', async () => {
+    expect((await parse('just-one-value-here')).masked).toEqual([])
+    const empty = await parse('projects:\n  s:\n    secretKey:\n    bucket: acme\n', 's')
+    expect(empty.masked).toEqual([])
+    expect(empty.reading.problems.map(p => p.setting)).toEqual(['secret-key'])
+  })
+})
+
+describe('readSettings, what the file decides', () => {
+  const inputs = (values: Record<string, string>) => (name: string) => values[name] ?? ''
+  const notice = (input: string, project: string, why: string) =>
+    `'${input}' is ignored: project '${project}' of ${FILE} ${why}. (A repository- or organisation-level secret gives it to every project; an environment secret avoids this.)`
+
+  it("names the input 'config-file' when the file it names is missing", async () => {
+    const reading = await readSettings(inputs({ 'config-file': 'targets/other.yml' }), workspace({}), () => undefined)
+    expect(!reading.ok && reading.problems[0]?.message).toMatch(/^'config-file' names targets\/other\.yml, which is not in the workspace /)
+  })
+
+  it('says which platform a project is on when it ignores the other platform’s secret', async () => {
+    const dir = workspace({
+      [FILE]: `projects:\n  ot:\n    api-key: "46000042"\n  app:\n    application-id: c7f9e2a4-1b3d-4e5f-8a9b-0c1d2e3f4a5b\n  sdk:\n    api-key: " c7f9e2a4-1b3d-4e5f-8a9b-0c1d2e3f4a5b "\n`
+    })
+    const ot = await readSettings(inputs({ project: 'ot', 'private-key': 'k' }), dir, () => undefined)
+    expect(ot.ok && ot.settings.notices).toEqual([
+      notice('private-key', 'ot', 'is an OpenTok project (api-key), which signs with api-secret')
+    ])
+    const app = await readSettings(inputs({ project: 'app', 'api-secret': 's' }), dir, () => undefined)
+    expect(app.ok && app.settings.notices).toEqual([
+      notice('api-secret', 'app', 'is a Vonage application (application-id), which signs with private-key')
+    ])
+    // The UUID is read as typed, spaces around it included: it still names an application.
+    const sdk = await readSettings(inputs({ project: 'sdk', 'private-key': 'k' }), dir, () => undefined)
+    expect(sdk.ok && sdk.settings.notices).toEqual([])
+  })
+
+  it('reads the type as typed, and ignores only the other storage type’s key', async () => {
+    const dir = workspace({
+      [FILE]: 'projects:\n  blob:\n    type: Azure\n  s3:\n    type: s3\n  plain:\n    bucket: acme\n'
+    })
+    const blob = await readSettings(inputs({ project: 'blob', 'secret-key': 'k', 'account-key': 'a2V5' }), dir, () => undefined)
+    expect(blob.ok && [blob.settings.read('account-key'), blob.settings.notices]).toEqual([
+      'a2V5',
+      [notice('secret-key', 'blob', 'is an Azure target (type: azure), which uses account-key')]
+    ])
+    const s3 = await readSettings(inputs({ project: 's3', 'account-key': 'a2V5' }), dir, () => undefined)
+    expect(s3.ok && s3.settings.notices).toEqual([notice('account-key', 's3', 'is an S3 target, which uses secret-key')])
+    const blank = await readSettings(inputs({ project: 'blob', 'secret-key': '   ' }), dir, () => undefined)
+    expect(blank.ok && blank.settings.notices).toEqual([])
+  })
+
+  it('reads a certificate path typed with spaces around it, and leaves every other setting as it was', async () => {
+    const pem = makeCertificate('rsa:2048', 100)
+    const dir = workspace({ 'certs/archive.pem': pem })
+    const reading = await readSettings(inputs({ certificate: ' certs/archive.pem ', bucket: 'acme' }), dir, () => undefined)
+    expect(reading.ok && [reading.settings.read('certificate'), reading.settings.read('bucket')]).toEqual([pem, 'acme'])
   })
 })

@@ -3,6 +3,8 @@
  * the workspace, a commit of the checkout's git, and the contents API with its refusals.
  */
 import { chmodSync, mkdirSync, symlinkSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeGitHubClient } from '../src/github-client.js'
@@ -17,7 +19,7 @@ describe('isInsideRepository', () => {
   it.each(['a.yml', '.github/targets.yml', './a.yml', 'a/../b.yml', 'a/b/../../c.yml'])('takes %s', path => {
     expect(isInsideRepository(path)).toBe(true)
   })
-  it.each(['', '.', './', '..', '../a.yml', 'a/../../b.yml', '/etc/passwd', 'a\0b'])('refuses %j', path => {
+  it.each(['', '.', './', '..', '../a.yml', 'a/../../b.yml', '/etc/passwd', '/repository/a.yml', 'a\0b'])('refuses %j', path => {
     expect(isInsideRepository(path)).toBe(false)
   })
 })
@@ -57,6 +59,13 @@ describe('readInWorkspace', () => {
     expect(await readInWorkspace(dir, 'out.yml')).toEqual({ ok: false, why: 'link-outside' })
     expect(await readInWorkspace(dir, 'in.yml')).toEqual({ ok: true, text: 'inside' })
     expect(await readInWorkspace(dir, 'self')).toEqual({ ok: false, why: 'link-outside' })
+  })
+
+  it('says why a path that loops could not be read', async () => {
+    const dir = workspace({})
+    symlinkSync(join(dir, 'b.yml'), join(dir, 'a.yml'))
+    symlinkSync(join(dir, 'a.yml'), join(dir, 'b.yml'))
+    expect(await readInWorkspace(dir, 'a.yml')).toEqual({ ok: false, why: 'unreadable', code: 'ELOOP' })
   })
 
   it('says why a file it may not read could not be read', async () => {
@@ -100,6 +109,7 @@ describe('gitFiles', () => {
     expect(files?.where).toBe(`commit ${repo.commits[0]!.slice(0, 7)}`)
     expect(await files?.read('a.yml')).toBe('first')
     expect(await files?.read('./a.yml')).toBe('first')
+    expect(await files?.read('sub/.././a.yml')).toBe('first')
     expect(await files?.read('sub/b.yml')).toBeUndefined()
     expect(await files?.read('../a.yml')).toBeUndefined()
   })
@@ -130,8 +140,11 @@ describe('apiFiles', () => {
     const files = apiFiles(await makeGitHubClient(token, { GITHUB_API_URL: github.url }), repository, 'abc1234def')
     expect(files.where).toBe('commit abc1234 (read through the GitHub API)')
     expect(await files.read('./.github/targets.yml')).toBe('from the API')
+    expect(await files.read('.github/./targets.yml')).toBe('from the API')
     expect(await files.read('.github/other.yml')).toBeUndefined()
+    github.calls.length = 0
     expect(await files.read('../x.yml')).toBeUndefined()
+    expect(github.calls).toEqual([])
   })
 
   it('says what went wrong when the API answers with an error, or not at all', async () => {
@@ -143,5 +156,30 @@ describe('apiFiles', () => {
     await expect(nowhere.read('.github/targets.yml')).rejects.toThrow(
       /^the GitHub API could not read \.github\/targets\.yml at abc1234def: /
     )
+  })
+})
+
+describe('apiFiles against refusals and answers that are no file', () => {
+  let server: Server
+  let url: string
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      res.writeHead(req.url?.includes('denied') ? 403 : 200, { 'content-type': 'application/json' })
+      res.end(req.url?.includes('denied') ? JSON.stringify({ message: 'Resource not accessible by integration' }) : '[{"name": "a.yml"}]')
+    })
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  })
+  afterAll(() => new Promise<void>(resolve => server.close(() => resolve())))
+  const files = async () => apiFiles(await makeGitHubClient('ghs_any', { GITHUB_API_URL: url }), { owner: 'o', repo: 'r' }, 'abc1234')
+
+  it('asks for contents: read when the token may not read the file', async () => {
+    await expect((await files()).read('denied.yml')).rejects.toThrow(
+      "the GitHub API refused to read denied.yml at abc1234 (HTTP 403: Resource not accessible by integration): give the job 'permissions: contents: read', or check out the base commit (actions/checkout with fetch-depth: 0)."
+    )
+  })
+
+  it('answers undefined for a folder, whose contents are a listing', async () => {
+    expect(await (await files()).read('.github')).toBeUndefined()
   })
 })

@@ -250,8 +250,9 @@ function fail(setting, message, line, column) {
         problems: [{ setting, message, ...(line === undefined ? {} : { line }), ...(column === undefined ? {} : { column }) }]
     };
 }
+/** The first line of a YAML error; with prettyErrors off it carries no position (the problem has it). */
 function firstLine(message) {
-    return (message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+    return message.split('\n')[0] ?? '';
 }
 
 

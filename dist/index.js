@@ -1959,20 +1959,24 @@ function workspaceFiles(workspace) {
 }
 /** A revision safe to hand to git: a commit SHA or a ref name, never an option. */
 const REVISION = /^(?!-)(?!.*\.\.)[A-Za-z0-9._/~^-]{1,255}$/;
+/** Runs git in `workspace`; `ok` is false for any failure (a non-zero exit, or git not found). */
 function git(workspace, args) {
     return new Promise(resolvePromise => {
         (0,external_node_child_process_namespaceObject.execFile)('git', ['-C', workspace, ...args], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, timeout: 30_000 }, (error, stdout) => {
-            const code = error === null ? 0 : typeof error.code === 'number' ? Number(error.code) : 1;
-            resolvePromise({ code, stdout });
+            resolvePromise({ ok: error === null, stdout });
         });
     });
+}
+/** A path inside the repository as git and the contents API name it: `./a/./b.yml` is `a/b.yml`. */
+function repositoryPath(path) {
+    return external_node_path_.posix.normalize(path);
 }
 /** The files of `revision` when the checkout in `workspace` has that commit; undefined when it does not (a shallow checkout). */
 async function gitFiles(workspace, revision) {
     if (!REVISION.test(revision))
         return undefined;
     const commit = await git(workspace, ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`]);
-    if (commit.code !== 0)
+    if (!commit.ok)
         return undefined;
     const sha = commit.stdout.trim();
     const prefix = (await git(workspace, ['rev-parse', '--show-prefix'])).stdout.trim();
@@ -1981,8 +1985,8 @@ async function gitFiles(workspace, revision) {
         async read(path) {
             if (!isInsideRepository(path))
                 return undefined;
-            const shown = await git(workspace, ['show', `${sha}:${prefix}${path.replace(/^\.\//, '')}`]);
-            return shown.code === 0 ? shown.stdout : undefined;
+            const shown = await git(workspace, ['show', `${sha}:${prefix}${repositoryPath(path)}`]);
+            return shown.ok ? shown.stdout : undefined;
         }
     };
 }
@@ -1999,7 +2003,7 @@ function apiFiles(client, repository, ref) {
             try {
                 const answer = await client.rest.repos.getContent({
                     ...repository,
-                    path: path.replace(/^\.\//, ''),
+                    path: repositoryPath(path),
                     ref,
                     mediaType: { format: 'raw' }
                 });

@@ -305,6 +305,7 @@ function fail(setting: string, message: string, line?: number, column?: number):
   }
 }
 
+/** The first line of a YAML error; with prettyErrors off it carries no position (the problem has it). */
 function firstLine(message: string): string {
-  return (message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')
+  return message.split('\n')[0] ?? ''
 }

@@ -6,7 +6,7 @@
  */
 import { execFile } from 'node:child_process'
 import { readFile, realpath } from 'node:fs/promises'
-import { isAbsolute, relative, resolve } from 'node:path'
+import { isAbsolute, posix, relative, resolve } from 'node:path'
 import { describeGitHubError, isPermissionError, type GitHubClient, type Repository } from '../github-client.js'
 
 /** Where the examples and the README keep the configuration file, used when only 'project' is given. */
@@ -81,29 +81,33 @@ export function workspaceFiles(workspace: string): RepositoryFiles {
 /** A revision safe to hand to git: a commit SHA or a ref name, never an option. */
 export const REVISION = /^(?!-)(?!.*\.\.)[A-Za-z0-9._/~^-]{1,255}$/
 
-function git(workspace: string, args: string[]): Promise<{ code: number; stdout: string }> {
+/** Runs git in `workspace`; `ok` is false for any failure (a non-zero exit, or git not found). */
+function git(workspace: string, args: string[]): Promise<{ ok: boolean; stdout: string }> {
   return new Promise(resolvePromise => {
     execFile('git', ['-C', workspace, ...args], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, timeout: 30_000 }, (error, stdout) => {
-      const code =
-        error === null ? 0 : typeof (error as { code?: unknown }).code === 'number' ? Number((error as { code: number }).code) : 1
-      resolvePromise({ code, stdout })
+      resolvePromise({ ok: error === null, stdout })
     })
   })
+}
+
+/** A path inside the repository as git and the contents API name it: `./a/./b.yml` is `a/b.yml`. */
+function repositoryPath(path: string): string {
+  return posix.normalize(path)
 }
 
 /** The files of `revision` when the checkout in `workspace` has that commit; undefined when it does not (a shallow checkout). */
 export async function gitFiles(workspace: string, revision: string): Promise<RepositoryFiles | undefined> {
   if (!REVISION.test(revision)) return undefined
   const commit = await git(workspace, ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`])
-  if (commit.code !== 0) return undefined
+  if (!commit.ok) return undefined
   const sha = commit.stdout.trim()
   const prefix = (await git(workspace, ['rev-parse', '--show-prefix'])).stdout.trim()
   return {
     where: `commit ${sha.slice(0, 7)}`,
     async read(path) {
       if (!isInsideRepository(path)) return undefined
-      const shown = await git(workspace, ['show', `${sha}:${prefix}${path.replace(/^\.\//, '')}`])
-      return shown.code === 0 ? shown.stdout : undefined
+      const shown = await git(workspace, ['show', `${sha}:${prefix}${repositoryPath(path)}`])
+      return shown.ok ? shown.stdout : undefined
     }
   }
 }
@@ -120,7 +124,7 @@ export function apiFiles(client: GitHubClient, repository: Repository, ref: stri
       try {
         const answer = await client.rest.repos.getContent({
           ...repository,
-          path: path.replace(/^\.\//, ''),
+          path: repositoryPath(path),
           ref,
           mediaType: { format: 'raw' }
         })
