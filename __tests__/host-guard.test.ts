@@ -211,3 +211,49 @@ describe('the guard in a run', () => {
     expect(refused.stdout).toContain('A pull request may not send signed requests')
   })
 })
+
+describe('hostChangedByPullRequest at its edges', () => {
+  let bare: ScratchRepo
+  beforeAll(() => {
+    // The base commit has no configuration file; the pull request adds it.
+    bare = scratchRepo([{ 'README.md': 'x' }, { [FILE]: BASE_FILE }])
+  })
+  afterAll(() => bare.remove())
+  const noBase = { GITHUB_EVENT_NAME: 'pull_request' }
+
+  it('judges nothing when the file names no host, even when the base cannot be told', async () => {
+    expect(await guard(s3With(undefined), { project: 'plain', env: noBase })).toBeUndefined()
+  })
+
+  it("names 'domain' in each refusal of an Azure host", async () => {
+    const blob = azureWith('core.usgovcloudapi.net')
+    expect((await guard(blob, { project: 'blob', env: noBase }))?.input).toBe('domain')
+    expect((await guard(blob, { project: 'blob', env: pullRequestEnv('9'.repeat(40)) }))?.input).toBe('domain')
+    const env = { ...pullRequestEnv('8'.repeat(40)), GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'example-org/video-app' }
+    expect(await guard(blob, { project: 'blob', env, token: 'ghs_wrong' })).toMatchObject({
+      input: 'domain',
+      message: expect.stringMatching(/the file at the base could not be read \(/)
+    })
+  })
+
+  it('reads nothing through the API without a token, or without a repository to read from', async () => {
+    const missing = '7'.repeat(40)
+    const refusal = `A pull request may not send signed requests to a storage host it introduced: the file at the base commit 7777777 could not be read (not in the checkout, and no 'github-token'). ${TAIL}`
+    github.calls.length = 0
+    const tokenless = { ...pullRequestEnv(missing), GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'example-org/video-app' }
+    expect(await guard(s3With('https://storage.example.com'), { env: tokenless })).toEqual({ input: 'endpoint', message: refusal })
+    const nowhere = { ...pullRequestEnv(missing), GITHUB_API_URL: github.url }
+    expect(await guard(s3With('https://storage.example.com'), { env: nowhere, token })).toEqual({ input: 'endpoint', message: refusal })
+    expect(github.calls).toEqual([])
+  })
+
+  it('refuses a host of a file the base commit did not have', async () => {
+    const env = {
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_PATH: bare.event({ number: 4, pull_request: { number: 4, base: { sha: bare.commits[0] } } })
+    }
+    expect((await guard(s3With('https://storage.example.com'), { workspace: bare.dir, env }))?.message).toContain(
+      `'endpoint' of project 'staging' in ${FILE} is https://storage.example.com here but not set at the base (${bare.commits[0]!.slice(0, 7)}).`
+    )
+  })
+})

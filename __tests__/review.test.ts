@@ -391,6 +391,36 @@ describe('planProjects', () => {
     expect(await planProjects('nothing.yml', workspaceFiles(workspace), later(), () => undefined)).toBeUndefined()
   })
 
+  it('reports each setting once, what the file got wrong first, and locates a project that is not a mapping', async () => {
+    mkdirSync(join(workspace, 'certs'), { recursive: true })
+    writeFileSync(join(workspace, 'certs', 'spaced.pem'), makeCertificate('rsa:2048', 100))
+    writeFileSync(
+      join(workspace, 'mixed.yml'),
+      'projects:\n  listed:\n    api-key: "46000001"\n    bucket: [a, b]\n    access-key: AK\n  scalar: 3\n  spaced:\n    api-key: "46000002"\n    bucket: acme-archives\n    access-key: AK\n    certificate: " certs/spaced.pem "\n'
+    )
+    const plans = await planProjects('mixed.yml', workspaceFiles(workspace), later(), () => undefined)
+    expect(plans?.projects.slice(0, 2)).toStrictEqual([
+      {
+        name: 'listed',
+        problems: [
+          {
+            input: 'bucket',
+            message: "project 'listed': 'bucket' must be a single value, not a list or a mapping.",
+            file: 'mixed.yml',
+            line: 4,
+            column: 5
+          }
+        ]
+      },
+      {
+        name: 'scalar',
+        problems: [{ input: 'project', message: "project 'scalar' must be a mapping of settings.", file: 'mixed.yml', line: 6, column: 3 }]
+      }
+    ])
+    // A certificate path typed with spaces around it is read from the same files.
+    expect(plans?.projects[2]?.plan?.certificate.kind).toBe('set')
+  })
+
   it('masks a private key found in a certificate file, and reports file-level problems located', async () => {
     const { cert, key } = makeCertificateWithKey()
     writeFileSync(join(workspace, 'certs', 'k.pem'), `${cert}${key}`)
