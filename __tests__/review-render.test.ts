@@ -30,6 +30,14 @@ const DETAILS = [
   '| `sse` | `none` | — |'
 ].join('\n')
 
+/** The table of projects, a line each, as both the summary and the comment show it. */
+const OVERVIEW = [
+  '| project | change | settings | risks |',
+  '|---|---|---|---|',
+  '| `staging` | changed | 3 | ⚠️ 1 |',
+  '| `production` | no changes | 0 |  |'
+].join('\n')
+
 describe('the details', () => {
   it('show a setting added or removed with a dash, and no line of inputs when none is needed', () => {
     expect(details([staging, production])).toBe(DETAILS)
@@ -44,10 +52,7 @@ describe('the job summary', () => {
         '',
         '`.github/opentok-archive-target.yml` at the checkout, compared with commit 1a2b3c4.',
         '',
-        '| project | change | settings | risks |',
-        '|---|---|---|---|',
-        '| `staging` | changed | 3 | ⚠️ 1 |',
-        '| `production` | no changes | 0 |  |',
+        OVERVIEW,
         '',
         DETAILS
       ].join('\n')
@@ -64,10 +69,7 @@ describe('the comment', () => {
         '',
         '`.github/opentok-archive-target.yml` at the checkout, compared with commit 1a2b3c4. This plan used no secret; nothing was sent to the vendor or the storage.',
         '',
-        '| project | change | settings | risks |',
-        '|---|---|---|---|',
-        '| `staging` | changed | 3 | ⚠️ 1 |',
-        '| `production` | no changes | 0 |  |',
+        OVERVIEW,
         '',
         '<details><summary>Details</summary>',
         '',
