@@ -114,6 +114,11 @@ describe('the outputs', () => {
     })
   })
 
+  it('says verified false when the target was asked and the audit failed', () => {
+    expect(outputsOf(report({ judged: [], counts: none }), 'failed', '')).toMatchObject({ result: 'failed', verified: 'false' })
+    expect(outputsOf(report(), 'dry-run', '')).toMatchObject({ verified: 'true' })
+  })
+
   it('counts only the classes that are not delivered or on their way as undelivered', () => {
     expect(undeliveredOf(report()).map(entry => entry.archive.id)).toEqual([missing.archive.id])
   })

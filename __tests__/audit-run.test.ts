@@ -194,7 +194,7 @@ describe('the audit against a bucket', () => {
     const errors = run.stdout.split('\n').filter(line => line.startsWith('::error'))
     expect(errors).toHaveLength(1)
     expect(errors[0]).toMatch(/AccessDenied \(HTTP 403\).*s3:ListBucket/)
-    expect(outputsOf(run.stdout)).toMatchObject({ result: 'failed', archives: '0' })
+    expect(outputsOf(run.stdout)).toMatchObject({ result: 'failed', archives: '0', verified: 'false' })
     expect(run.stdout.replace(/^::add-mask::.*$/gm, '')).not.toContain('audit/run/secret+key')
   })
 

@@ -351,7 +351,8 @@ function setAuditOutputs(report, reportFile, result, output = core/* setOutput *
     output('status', report.listStatus === undefined ? '' : String(report.listStatus));
     output('attempts', String(report.requests));
     output('target', report.target);
-    output('verified', report.objectsChecked ? 'true' : 'skipped');
+    // 'false' when the target was asked and refused: the archives were not all looked for.
+    output('verified', !report.objectsChecked ? 'skipped' : result === 'failed' ? 'false' : 'true');
 }
 /** Writes the job summary: heading, counts, and the table of every undelivered archive. */
 async function writeAuditSummary(report, reportFile, context, summary = lib_summary/* summary */.z) {

@@ -83,7 +83,8 @@ export function setAuditOutputs(
   output('status', report.listStatus === undefined ? '' : String(report.listStatus))
   output('attempts', String(report.requests))
   output('target', report.target)
-  output('verified', report.objectsChecked ? 'true' : 'skipped')
+  // 'false' when the target was asked and refused: the archives were not all looked for.
+  output('verified', !report.objectsChecked ? 'skipped' : result === 'failed' ? 'false' : 'true')
 }
 
 /** Writes the job summary: heading, counts, and the table of every undelivered archive. */
