@@ -194,8 +194,19 @@ describe('the audit against a bucket', () => {
     const errors = run.stdout.split('\n').filter(line => line.startsWith('::error'))
     expect(errors).toHaveLength(1)
     expect(errors[0]).toMatch(/AccessDenied \(HTTP 403\).*s3:ListBucket/)
-    expect(outputsOf(run.stdout)).toMatchObject({ result: 'failed', archives: '0', verified: 'false' })
+    expect(outputsOf(run.stdout)).toMatchObject({ result: 'failed', archives: '0', verified: 'false', attempts: String(1 + lists.length) })
     expect(run.stdout.replace(/^::add-mask::.*$/gm, '')).not.toContain('audit/run/secret+key')
+  })
+
+  it('looks for every archive of a window longer than one round of look-ups', async () => {
+    const now = Date.now()
+    const archives = Array.from({ length: 40 }, (_, i) => vendorArchive(now, 3 + i / 100))
+    standIn.setArchives(archives)
+    for (const archive of archives) held.add(`${project.apiKey}/${archive.id}/`)
+    const run = await withBucket()
+    expect(run.exitCode).toBe(0)
+    expect(lists).toHaveLength(40)
+    expect(outputsOf(run.stdout)).toMatchObject({ archives: '40', undelivered: '0', attempts: '41' })
   })
 
   it('looks for nothing when the window is empty', async () => {
