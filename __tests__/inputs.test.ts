@@ -27,26 +27,6 @@ function problemsOf(inputs: Record<string, string>): string[] {
 }
 
 describe('readPlan', () => {
-  it('fills in the defaults of every optional input', () => {
-    const result = plan(s3)
-    expect(result.ok).toBe(true)
-    if (!result.ok) return
-    expect(result.plan).toEqual({
-      credentials: { platform: 'opentok', apiKey: '46000042', apiSecret: 'api-secret-value' },
-      operation: 'set',
-      target: { type: 's3', bucket: 'acme-archives', accessKey: 'AKIA01', secretKey: 'secret/key+1', sse: 's3' },
-      fallback: 'none',
-      certificate: { kind: 'unchanged' },
-      apiUrl: 'https://api.opentok.com',
-      dryRun: false,
-      failOnError: true,
-      verify: true,
-      maxAttempts: 3,
-      timeoutSeconds: 30,
-      withheldSecrets: []
-    })
-  })
-
   it('reads an Azure target, lower-casing the domain', () => {
     const result = plan({ ...azure, domain: 'Core.ChinaCloudAPI.cn' })
     expect(result.ok && result.plan.target).toEqual({
