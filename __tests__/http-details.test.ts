@@ -140,6 +140,7 @@ describe('Retry-After', () => {
     expect(describeWait(1500, undefined)).toBe('retrying in 1.5 s')
     expect(describeWait(2000, 2000)).toBe('retrying in 2.0 s as Retry-After asks')
     expect(describeWait(30_000, 45_500)).toBe('Retry-After asked 45.5 s; waiting the 30 s maximum')
+    expect(describeWait(30_000, 61_234)).toBe('Retry-After asked 61.2 s; waiting the 30 s maximum')
   })
 })
 

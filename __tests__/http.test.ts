@@ -156,6 +156,22 @@ describe('backoff', () => {
   })
 })
 
+describe('the per-attempt timer', () => {
+  afterEach(() => {
+    vi.restoreAllMocks()
+  })
+
+  it('is cleared once the answer is in, so it keeps no process alive after a quick answer', async () => {
+    const set = vi.spyOn(globalThis, 'setTimeout')
+    const cleared = vi.spyOn(globalThis, 'clearTimeout')
+    const answer = await transport.once('DELETE', `${standIn.url}/v2/project/${project.apiKey}/archive/storage`, {}, undefined, 54_321)
+    expect(answer.status).toBe(403)
+    const index = set.mock.calls.findIndex(call => call[1] === 54_321)
+    expect(index).toBeGreaterThanOrEqual(0)
+    expect(cleared).toHaveBeenCalledWith(set.mock.results[index]!.value)
+  })
+})
+
 describe('proxies', () => {
   afterEach(() => {
     vi.unstubAllEnvs()
@@ -179,6 +195,35 @@ describe('proxies', () => {
       expect(proxy.seen).toHaveLength(1)
       expect(standIn.requests).toHaveLength(2)
     } finally {
+      await proxy.close()
+    }
+  })
+
+  // The transport is given an environment of its own here (process.env has no proxy): each
+  // variable must reach undici from that environment, not from process.env.
+  it.each(['HTTPS_PROXY', 'https_proxy'])('sends an https request through %s of the environment it is given', async name => {
+    const proxy = await startLoopbackProxy()
+    const through = new Transport(undefined, { [name]: proxy.url })
+    try {
+      // the tunnel is opened to the stand-in, which speaks no TLS: the request fails after the CONNECT
+      await expect(through.once('GET', `https://127.0.0.1:${standIn.port}/x`, {}, undefined, 5000)).rejects.toThrow()
+      expect(proxy.seen.map(s => [s.method, s.target])).toEqual([['CONNECT', `127.0.0.1:${standIn.port}`]])
+    } finally {
+      await through.close()
+      await proxy.close()
+    }
+  })
+
+  it.each(['NO_PROXY', 'no_proxy'])('goes direct to a host in %s of the environment it is given', async name => {
+    const proxy = await startLoopbackProxy()
+    const direct = new Transport(undefined, { HTTP_PROXY: proxy.url, [name]: '127.0.0.1' })
+    try {
+      const answer = await direct.once('DELETE', `${standIn.url}/v2/project/${project.apiKey}/archive/storage`, {}, undefined, 5000)
+      expect(answer.status).toBe(403)
+      expect(proxy.seen).toEqual([])
+      expect(standIn.requests).toHaveLength(1)
+    } finally {
+      await direct.close()
       await proxy.close()
     }
   })
@@ -268,7 +313,14 @@ describe('proxyFor', () => {
     ['https://api.opentok.com:8443/x', { HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: 'api.opentok.com:8443' }, undefined],
     ['http://storage.local/x', { HTTP_PROXY: 'proxy:8080', NO_PROXY: 'storage.local:80' }, undefined],
     ['https://api.opentok.com/x', { HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: '' }, 'proxy:3128'],
-    ['https://api.opentok.com/x', { HTTPS_PROXY: 'http://proxy:3128', no_proxy: 'api.opentok.com', NO_PROXY: 'x' }, undefined]
+    ['https://api.opentok.com/x', { HTTPS_PROXY: 'http://proxy:3128', no_proxy: 'api.opentok.com', NO_PROXY: 'x' }, undefined],
+    // an IPv6 host keeps its brackets and loses only its port, as undici reads it
+    ['http://[::1]:8080/x', { HTTP_PROXY: 'http://proxy:3128', NO_PROXY: '[::1]' }, undefined],
+    ['http://[::1]:8080/x', { HTTP_PROXY: 'http://proxy:3128', NO_PROXY: '[::1]:8080' }, undefined],
+    // an entry whose port is not all digits is a host name that matches nothing
+    ['https://api.opentok.com/x', { HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: 'api.opentok.com:443x' }, 'proxy:3128'],
+    // only a leading `*` is a wildcard: a stray one at the end leaves an entry that matches nothing
+    ['https://api.opentok.com/x', { HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: '.opentok.com*' }, 'proxy:3128']
   ])('%s with %j goes through %s', (url, env, expected) => {
     expect(proxyFor(url, env)).toBe(expected)
   })

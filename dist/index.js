@@ -188,7 +188,6 @@ class Transport {
 }
 /** An attempt that got no full answer within its time. */
 class AttemptTimeout extends Error {
-    code = 'ATTEMPT_TIMEOUT';
     constructor(timeoutMs) {
         super(`no answer within ${timeoutMs / 1000} s`);
     }

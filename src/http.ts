@@ -185,7 +185,6 @@ export class Transport {
 
 /** An attempt that got no full answer within its time. */
 export class AttemptTimeout extends Error {
-  readonly code = 'ATTEMPT_TIMEOUT'
   constructor(timeoutMs: number) {
     super(`no answer within ${timeoutMs / 1000} s`)
   }
