@@ -137,6 +137,8 @@ describe('problems of the file, located', () => {
     ['sse: true', 'sse', `'sse' is read by YAML as a boolean; quote it ("true") to give it as text.`],
     ['api-key: -5', 'api-key', `'api-key' is read by YAML as a number; quote it ("-5") to give it as text.`],
     ['max-attempts: 2.5', 'max-attempts', `'max-attempts' is read by YAML as a number; quote it ("2.5") to give it as text.`],
+    // a number is no boolean, even for the one boolean setting
+    ['verify: 1', 'verify', `'verify' is read by YAML as a number; quote it ("1") to give it as text.`],
     ['bucket: [a, b]', 'bucket', `'bucket' must be a single value, not a list or a mapping.`],
     ['bucket:', 'bucket', `'bucket' is empty; give a value, or remove the line to use the default.`],
     ['bucket: "  "', 'bucket', `'bucket' is empty; give a value, or remove the line to use the default.`]
@@ -502,7 +504,7 @@ describe('readSettings, what the file decides', () => {
 
   it('reads the type as typed, and ignores only the other storage type’s key', async () => {
     const dir = workspace({
-      [FILE]: 'projects:\n  blob:\n    type: Azure\n  s3:\n    type: s3\n  plain:\n    bucket: acme\n'
+      [FILE]: 'projects:\n  blob:\n    type: Azure\n  s3:\n    type: s3\n  plain:\n    bucket: acme\n  spaced:\n    type: " azure "\n'
     })
     const blob = await readSettings(inputs({ project: 'blob', 'secret-key': 'k', 'account-key': 'a2V5' }), dir, () => undefined)
     expect(blob.ok && [blob.settings.read('account-key'), blob.settings.notices]).toEqual([
@@ -511,6 +513,10 @@ describe('readSettings, what the file decides', () => {
     ])
     const s3 = await readSettings(inputs({ project: 's3', 'account-key': 'a2V5' }), dir, () => undefined)
     expect(s3.ok && s3.settings.notices).toEqual([notice('account-key', 's3', 'is an S3 target, which uses secret-key')])
+    const spaced = await readSettings(inputs({ project: 'spaced', 'secret-key': 'k' }), dir, () => undefined)
+    expect(spaced.ok && spaced.settings.notices).toEqual([
+      notice('secret-key', 'spaced', 'is an Azure target (type: azure), which uses account-key')
+    ])
     const blank = await readSettings(inputs({ project: 'blob', 'secret-key': '   ' }), dir, () => undefined)
     expect(blank.ok && blank.settings.notices).toEqual([])
   })

@@ -98,9 +98,11 @@ describe('workspaceFiles', () => {
 })
 
 describe('gitFiles', () => {
+  // larger than the 1 MiB git's output may have by default: a bundle of CA certificates can be
+  const big = `${'A'.repeat(63)}\n`.repeat(40_000)
   let repo: ScratchRepo
   beforeAll(() => {
-    repo = scratchRepo([{ 'a.yml': 'first' }, { 'a.yml': 'second', 'sub/b.yml': 'B' }])
+    repo = scratchRepo([{ 'a.yml': 'first' }, { 'a.yml': 'second', 'sub/b.yml': 'B', 'big.pem': big }])
   })
   afterAll(() => repo.remove())
 
@@ -112,6 +114,20 @@ describe('gitFiles', () => {
     expect(await files?.read('sub/.././a.yml')).toBe('first')
     expect(await files?.read('sub/b.yml')).toBeUndefined()
     expect(await files?.read('../a.yml')).toBeUndefined()
+    // git would answer these with a listing of the commit's root folder
+    expect(await files?.read('.')).toBeUndefined()
+    expect(await files?.read('')).toBeUndefined()
+  })
+
+  it('answers undefined for a folder, as the contents API does', async () => {
+    const files = await gitFiles(repo.dir, repo.commits[1]!)
+    expect(await files?.read('sub')).toBeUndefined()
+    expect(await files?.read('sub/')).toBeUndefined()
+  })
+
+  it('reads a file of a few megabytes whole', async () => {
+    const files = await gitFiles(repo.dir, repo.commits[1]!)
+    expect(await files?.read('big.pem')).toBe(big)
   })
 
   it('reads from a workspace that is a folder of the repository, relative to it', async () => {
@@ -122,6 +138,8 @@ describe('gitFiles', () => {
   it('answers undefined for a commit the checkout lacks, and for a revision that is not one', async () => {
     expect(await gitFiles(repo.dir, 'f'.repeat(40))).toBeUndefined()
     expect(await gitFiles(repo.dir, '--output=/tmp/x')).toBeUndefined()
+    // git would read this reflog entry; only a SHA or a plain ref name is handed to it
+    expect(await gitFiles(repo.dir, 'HEAD@{0}')).toBeUndefined()
     expect(await gitFiles(workspace({}), 'main')).toBeUndefined()
   })
 })

@@ -244,11 +244,9 @@ function maskSecretsIn(node, yaml, mask, secretKey = false) {
                 mask(secret);
     }
 }
-function fail(setting, message, line, column) {
-    return {
-        ok: false,
-        problems: [{ setting, message, ...(line === undefined ? {} : { line }), ...(column === undefined ? {} : { column }) }]
-    };
+/** A reading refused for one reason that has no place in the file (the file itself, or the 'project' input). */
+function fail(setting, message) {
+    return { ok: false, problems: [{ setting, message }] };
 }
 /** The first line of a YAML error; with prettyErrors off it carries no position (the problem has it). */
 function firstLine(message) {

@@ -1984,7 +1984,8 @@ async function gitFiles(workspace, revision) {
         async read(path) {
             if (!isInsideRepository(path))
                 return undefined;
-            const shown = await git(workspace, ['show', `${sha}:${prefix}${repositoryPath(path)}`]);
+            // `cat-file blob`, not `show`: a folder is no file (show would answer with its listing)
+            const shown = await git(workspace, ['cat-file', 'blob', `${sha}:${prefix}${repositoryPath(path)}`]);
             return shown.ok ? shown.stdout : undefined;
         }
     };

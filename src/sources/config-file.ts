@@ -298,11 +298,9 @@ function maskSecretsIn(node: unknown, yaml: Yaml, mask: (secret: string) => void
   }
 }
 
-function fail(setting: string, message: string, line?: number, column?: number): ConfigReading {
-  return {
-    ok: false,
-    problems: [{ setting, message, ...(line === undefined ? {} : { line }), ...(column === undefined ? {} : { column }) }]
-  }
+/** A reading refused for one reason that has no place in the file (the file itself, or the 'project' input). */
+function fail(setting: string, message: string): ConfigReading {
+  return { ok: false, problems: [{ setting, message }] }
 }
 
 /** The first line of a YAML error; with prettyErrors off it carries no position (the problem has it). */
