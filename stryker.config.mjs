@@ -6,6 +6,12 @@
 // MUTATION_REPORTS moves the reports (e.g. to run two groups side by side with --tempDirName).
 const reports = process.env.MUTATION_REPORTS ?? 'reports/mutation'
 
+// The test runners (child processes, which inherit this) run in a zone that is not UTC. Stryker's
+// vitest runner uses worker threads, where a test cannot change the zone (vi.stubEnv('TZ') has no
+// effect there), so without this a mutant that reads a time in the runner's local zone (the
+// audit's 'since' without a zone) would pass on a UTC machine. The whole suite passes in any zone.
+process.env.TZ = 'America/New_York'
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',

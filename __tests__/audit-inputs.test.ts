@@ -173,9 +173,24 @@ describe('readPlan for an audit', () => {
     ])
   })
 
+  it("reads the target of 'type' as typed, in any case", () => {
+    const result = read({ ...s3, type: 'S3' })
+    expect(result.ok && result.plan.target).toEqual({
+      type: 's3',
+      bucket: 'acme-archives',
+      accessKey: 'AKIAEXAMPLE',
+      secretKey: 'secret/key+value',
+      sse: 's3'
+    })
+  })
+
+  it("takes 'type' alone as the start of a target, and asks for the rest", () => {
+    expect(problemsOf(read({ type: 'azure' })).map(([input]) => input)).toEqual(['account-name', 'container'])
+  })
+
   it('lists fallback and certificate given to an audit as ignored', () => {
-    const result = read({ ...s3, fallback: 'opentok' })
-    expect(result.ok && result.ignored).toEqual(['fallback'])
+    const result = read({ ...s3, fallback: 'opentok', certificate: 'certs/ca.pem' })
+    expect(result.ok && result.ignored).toEqual(['fallback', 'certificate'])
   })
 
   it('reads no audit settings for set', () => {

@@ -58,6 +58,12 @@ describe('an OpenTok project', () => {
     expect(read({ 'api-key': '46000042', 'api-secret': 'given' }, true).reading.withheld).toEqual([])
   })
 
+  it('lists the private key as withheld in a dry run without it, and only then', () => {
+    expect(read({ 'application-id': applicationId }, true).reading.withheld).toEqual(['private-key'])
+    expect(read({ 'application-id': applicationId, 'private-key': privateKey }, true).reading.withheld).toEqual([])
+    expect(read({ 'api-key': applicationId, 'api-secret': privateKey }, true).reading.withheld).toEqual([])
+  })
+
   it('requires the secret outside a dry run', () => {
     expect(read({ 'api-key': '46000042' })).toEqual({
       reading: { withheld: [] },

@@ -39,6 +39,13 @@ describe('limits', () => {
     ])
   })
 
+  it('counts a value without the spaces around it, as it is read', () => {
+    expect(overlongInputs(name => (name === 'timeout-seconds' ? `  ${'3'.repeat(16)}  ` : ''))).toEqual([])
+    expect(overlongInputs(name => (name === 'timeout-seconds' ? ` ${'3'.repeat(17)} ` : ''))).toEqual([
+      { input: 'timeout-seconds', message: `'timeout-seconds' is 17 characters long, starting '${'3'.repeat(17)}'; it takes at most 16.` }
+    ])
+  })
+
   it('takes a private key in api-secret, as the OpenTok SDKs pass an application key', () => {
     expect(overlongInputs(name => (name === 'api-secret' ? 'p'.repeat(3000) : ''))).toEqual([])
   })

@@ -132,6 +132,13 @@ describe('the Azure domain', () => {
     expect(readAzureDomain('otherstorage.blob.core.windows.net', 'acmestorage').problem).toMatch(
       /^'domain' 'otherstorage\.blob\.core\.windows\.net' is the blob host of the storage account 'otherstorage'/
     )
+    // a blob host whose first label no account can have is still no domain
+    expect(readAzureDomain('other-storage.blob.core.windows.net', 'acmestorage').problem).toMatch(
+      /^'domain' 'other-storage\.blob\.core\.windows\.net' is the blob host of the storage account 'other-storage'/
+    )
+    expect(readAzureDomain('archives.acme.blob.core.windows.net', 'acmestorage').problem).toMatch(
+      /is the blob host of the storage account 'archives\.acme', not of 'account-name' 'acmestorage'\./
+    )
   })
 
   it('keeps a blob host whole when the account name is not known (it was refused on its own)', () => {

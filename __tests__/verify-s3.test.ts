@@ -157,6 +157,21 @@ describe('addressing Amazon S3', () => {
     }
   })
 
+  it('takes a success as final even when it names another region, and follows any other answer that does', async () => {
+    for (const [status, sent] of [
+      [200, 2], // the write and the delete, both in us-east-1
+      [299, 2],
+      [300, 3], // the write again in eu-west-1, then the delete there
+      [199, 3]
+    ] as const) {
+      const amazon = new AmazonLike((method, url) =>
+        method === 'PUT' && url.includes('.s3.amazonaws.com') ? { status, headers: { 'x-amz-bucket-region': 'eu-west-1' } } : {}
+      )
+      await check(target(), amazon)
+      expect([status, amazon.sent.length]).toEqual([status, sent])
+    }
+  })
+
   it('puts a dotted bucket path-style on the regional host after a redirect', async () => {
     const amazon = new AmazonLike((_method, url) =>
       url.startsWith('https://s3.amazonaws.com/') ? { status: 301, headers: { 'x-amz-bucket-region': 'ap-south-1' } } : {}

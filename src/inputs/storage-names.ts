@@ -84,7 +84,8 @@ export function readAzureDomain(value: string, accountName: string | undefined):
     .replace(/^[a-z][a-z0-9+.-]*:\/\//, '')
     .replace(/\/+$/, '')
   if (accountName !== undefined && domain.startsWith(`${accountName}.blob.`)) domain = domain.slice(accountName.length + 1)
-  const otherAccount = accountName === undefined ? undefined : /^([a-z0-9]{3,24})\.blob\./.exec(domain)?.[1]
+  // Whatever stands before a '.blob.' label is some account's blob host, even a name no account can have.
+  const otherAccount = accountName === undefined ? undefined : /^(.+?)\.blob\./.exec(domain)?.[1]
   if (otherAccount !== undefined) {
     // Another account's blob host: read as a domain, it would send archives to {account}.blob.{that host}.
     return {
