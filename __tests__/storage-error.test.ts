@@ -76,8 +76,8 @@ describe('parseStorageError', () => {
 
 describe('hintFor', () => {
   it('names the input for each known code', () => {
-    expect(hintFor('SignatureDoesNotMatch', 403)).toBe("the secret key does not belong to the access key: check 'secret-key'.")
-    expect(hintFor('ContainerNotFound', 404)).toBe("the container does not exist: check 'container'.")
+    expect(hintFor('SignatureDoesNotMatch', 403, 'write')).toBe("the secret key does not belong to the access key: check 'secret-key'.")
+    expect(hintFor('ContainerNotFound', 404, 'write')).toBe("the container does not exist: check 'container'.")
   })
 
   it('names s3:ListBucket for a refused list, and s3:PutObject for a refused write', () => {
@@ -87,9 +87,9 @@ describe('hintFor', () => {
   })
 
   it('falls back on the status, then on the action', () => {
-    expect(hintFor(undefined, 403)).toBe('the storage service refused the credentials.')
-    expect(hintFor('UnknownCode', 404)).toBe('the bucket or container was not found.')
-    expect(hintFor(undefined, 400)).toBe('the storage service refused the write.')
+    expect(hintFor(undefined, 403, 'write')).toBe('the storage service refused the credentials.')
+    expect(hintFor('UnknownCode', 404, 'write')).toBe('the bucket or container was not found.')
+    expect(hintFor(undefined, 400, 'write')).toBe('the storage service refused the write.')
     expect(hintFor(undefined, 400, 'list')).toBe('the storage service refused the list.')
   })
 })
@@ -102,6 +102,13 @@ describe('storageRefusal', () => {
   it('is undefined for any 2xx', () => {
     for (const status of [200, 201, 204, 299])
       expect(storageRefusal('write', where, { status, headers: {}, body: '' }, undefined, [secret], 'dns', wording)).toBeUndefined()
+  })
+
+  it('refuses the answers on either side of 2xx', () => {
+    for (const status of [199, 300])
+      expect(storageRefusal('write', where, { status, headers: {}, body: '' }, undefined, [secret], 'dns', wording)?.summary).toBe(
+        `refused: HTTP ${status}`
+      )
   })
 
   it('names the code, the status, the hint and what the service said, without the secret it quoted', () => {
@@ -138,6 +145,7 @@ describe('storageRefusal', () => {
     const unreachable = storageRefusal('write', where, undefined, `ECONNRESET at https://x/?sig=${secret}`, [secret], 'dns', wording)
     expect(unreachable?.summary).toMatch(/^could not reach the storage: ECONNRESET at https:\/\/x\/\?sig=/)
     expect(revealsSecret(unreachable!.summary, secret)).toBe(false)
+    expect(unreachable?.verified).toBe('false')
     expect(unreachable?.error).toMatch(
       /^Storage check failed: could not write .*: ECONNRESET at https:\/\/x\/\?sig=.*\. Nothing was sent\.$/
     )
@@ -145,5 +153,14 @@ describe('storageRefusal', () => {
     expect(storageRefusal('write', where, undefined, undefined, [], 'dns', wording)?.error).toBe(
       `Storage check failed: could not write ${where}: no answer. Nothing was sent.`
     )
+  })
+
+  it('blames the proxy, not the storage host, when the proxy’s own name does not resolve', () => {
+    const failure = 'could not reach the proxy proxy.corp.invalid:3128 (ENOTFOUND)'
+    expect(storageRefusal('write', where, undefined, failure, [], "check 'endpoint'.", wording)).toEqual({
+      verified: 'false',
+      summary: `could not reach the storage: ${failure}`,
+      error: `Storage check failed: could not write ${where}: ${failure}. Nothing was sent.`
+    })
   })
 })

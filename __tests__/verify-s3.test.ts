@@ -216,6 +216,14 @@ describe('addressing Amazon S3', () => {
     })
   })
 
+  it('takes only a 2xx to the delete as done', async () => {
+    for (const status of [199, 300]) {
+      const amazon = new AmazonLike(method => (method === 'DELETE' ? { status } : {}))
+      const { result } = await check(target(), amazon)
+      expect(result.summary).toBe(`wrote s3://acme-archives/${KEY} with SSE-S3; its delete was refused (HTTP ${status})`)
+    }
+  })
+
   it('names the status of a refused delete without a code', async () => {
     const amazon = new AmazonLike(method => (method === 'DELETE' ? { status: 405 } : {}))
     const { result } = await check(target(), amazon)
@@ -228,6 +236,8 @@ describe('addressing Amazon S3', () => {
     expect(result.error).toContain("set 'sse: none' for it.")
     const without = await check(target({ endpoint: 'https://minio.acme.example', sse: 'none' }), new AmazonLike(() => ({ status: 501 })))
     expect(without.result.error).not.toContain("'sse: none'")
+    const forbidden = await check(target({ endpoint: 'https://minio.acme.example' }), new AmazonLike(() => ({ status: 403 })))
+    expect(forbidden.result.error).not.toContain("'sse: none'")
   })
 
   it('needs no check for a delete', async () => {

@@ -511,7 +511,8 @@ async function sendSigned(method, target, urlFor, body, region, io) {
     if (answer === undefined || (answer.status >= 200 && answer.status < 300))
         return first;
     const named = (0,storage_error/* parseStorageError */.D)(answer.body, answer.headers).region;
-    if (named !== undefined && named !== region && /^[a-z0-9-]{1,40}$/.test(named)) {
+    // parseStorageError gives only a region-shaped name (it goes into the host name).
+    if (named !== undefined && named !== region) {
         io.log.info(`The bucket is in region ${named}; signing again for it.`);
         return once(named);
     }
@@ -599,7 +600,7 @@ const LIST_HINTS = {
     AuthorizationPermissionMismatch: "the key may not list blobs in this container; the audit signs with 'account-key', the account's access key."
 };
 /** One line on what a storage error code means and what to check. */
-function hintFor(code, status, action = 'write') {
+function hintFor(code, status, action) {
     if (code !== undefined && action === 'list' && LIST_HINTS[code] !== undefined)
         return LIST_HINTS[code];
     if (code !== undefined && HINTS[code] !== undefined)

@@ -102,7 +102,8 @@ async function sendSigned(
   const answer = first.answer
   if (answer === undefined || (answer.status >= 200 && answer.status < 300)) return first
   const named = parseStorageError(answer.body, answer.headers).region
-  if (named !== undefined && named !== region && /^[a-z0-9-]{1,40}$/.test(named)) {
+  // parseStorageError gives only a region-shaped name (it goes into the host name).
+  if (named !== undefined && named !== region) {
     io.log.info(`The bucket is in region ${named}; signing again for it.`)
     return once(named)
   }

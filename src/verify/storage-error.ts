@@ -58,7 +58,7 @@ const LIST_HINTS: Record<string, string> = {
 }
 
 /** One line on what a storage error code means and what to check. */
-export function hintFor(code: string | undefined, status: number, action: StorageAction = 'write'): string {
+export function hintFor(code: string | undefined, status: number, action: StorageAction): string {
   if (code !== undefined && action === 'list' && LIST_HINTS[code] !== undefined) return LIST_HINTS[code]
   if (code !== undefined && HINTS[code] !== undefined) return HINTS[code]
   if (status === 403) return 'the storage service refused the credentials.'
