@@ -32,6 +32,8 @@ describe('the headers of a legacy encrypted key keep their blank line', () => {
 describe('what is not a block', () => {
   it('reads a line with a colon after other text as damaged base64, not as a header', () => {
     expect(readPem(block('AAAA\n1 Proc-Type: 4'))).toEqual({ ok: false, reason: 'damaged' })
+    // folded onto the BEGIN line, with no blank line at all: still damage, not folded headers
+    expect(readPem('-----BEGIN TEST DATA-----AAAA 1a:b-----END TEST DATA-----')).toEqual({ ok: false, reason: 'damaged' })
   })
 
   it('reads a body of padding alone as damaged: it holds no bytes', () => {
@@ -46,6 +48,11 @@ describe('holdsPrivateKey on base64 text', () => {
   it('decodes 40 characters and more', () => {
     expect(encoded('-----BEGIN PRIVATE KEY-----\nAB')).toHaveLength(40)
     expect(holdsPrivateKey(encoded('-----BEGIN PRIVATE KEY-----\nAB'))).toBe(true)
+  })
+
+  it('finds a private key only in decoded text that holds a PEM block', () => {
+    expect(holdsPrivateKey(encoded('notes on where the PRIVATE KEY of the app is kept'))).toBe(false)
+    expect(readPem(encoded('a stray -----END CERTIFICATE----- line, and no block'))).toEqual({ ok: false, reason: 'not-pem' })
   })
 
   it('does not decode fewer', () => {
