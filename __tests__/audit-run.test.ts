@@ -1,5 +1,5 @@
 /** The audit operation in process, with its collaborators handed in: what it prints, outputs and decides. */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -184,6 +184,14 @@ describe('the audit against a bucket', () => {
     expect(run.stdout).toMatch(/ {2}… and 3 more in the job summary and .*opentok-archive-audit-46000042\.json\./)
   })
 
+  it('points to no more archives when exactly 50 are undelivered', async () => {
+    const now = Date.now()
+    standIn.setArchives(Array.from({ length: 50 }, (_, i) => vendorArchive(now, 3 + i / 100)))
+    const run = await withBucket()
+    expect(run.stdout.split('\n').filter(line => /^ {2}[0-9a-f-]{36} {2}/.test(line))).toHaveLength(50)
+    expect(run.stdout).not.toContain('… and')
+  })
+
   it('stops at the first refused lookup: one error naming the permission, and no verdicts', async () => {
     const now = Date.now()
     standIn.setArchives(Array.from({ length: 40 }, (_, i) => vendorArchive(now, 3 + i / 100)))
@@ -194,7 +202,13 @@ describe('the audit against a bucket', () => {
     const errors = run.stdout.split('\n').filter(line => line.startsWith('::error'))
     expect(errors).toHaveLength(1)
     expect(errors[0]).toMatch(/AccessDenied \(HTTP 403\).*s3:ListBucket/)
-    expect(outputsOf(run.stdout)).toMatchObject({ result: 'failed', archives: '0', verified: 'false', attempts: String(1 + lists.length) })
+    expect(outputsOf(run.stdout)).toMatchObject({
+      result: 'failed',
+      archives: '0',
+      verified: 'false',
+      attempts: String(1 + lists.length),
+      'report-file': ''
+    })
     expect(run.stdout.replace(/^::add-mask::.*$/gm, '')).not.toContain('audit/run/secret+key')
   })
 
@@ -294,6 +308,27 @@ describe('the tracking issue in process', () => {
     expect(github.issues).toHaveLength(0)
   })
 
+  it('lists each undelivered archive in the issue, and comments when the set changes but not when it stays', async () => {
+    github.issues.length = 0
+    const first = vendorArchive(Date.now(), 2, { status: 'failed' })
+    standIn.setArchives([first])
+    await tracked()
+    expect(github.issues).toHaveLength(1)
+    expect(github.issues[0]!.body).toContain(first.id)
+    const again = await tracked()
+    expect(again.stdout).toMatch(/Tracking issue #\d+ updated: http/)
+    expect(github.issues[0]!.comments).toEqual([])
+    const second = vendorArchive(Date.now(), 3, { status: 'failed' })
+    standIn.setArchives([second])
+    const changed = await tracked()
+    expect(changed.stdout).toMatch(/Tracking issue #\d+ commented: http/)
+    expect(github.issues[0]!.body).toContain(second.id)
+    expect(github.issues[0]!.body).not.toContain(first.id)
+    expect(github.issues[0]!.comments).toHaveLength(1)
+    expect(github.issues[0]!.comments[0]).toMatch(/^The undelivered archives changed.*: now 1\. /)
+    github.issues.length = 0
+  })
+
   it('opens an issue for undelivered archives, and warns instead when the token may not', async () => {
     standIn.setArchives([vendorArchive(Date.now(), 2, { status: 'failed' })])
     const opened = await tracked()
@@ -365,6 +400,25 @@ describe('what the audit says, line by line', () => {
     expect(run.stdout).not.toContain('… and')
     expect(summary).toContain('statuses only (no storage target was given).')
     expect(summary).not.toContain('Settings:')
+  })
+
+  it('names the configuration file and project it read in the summary', async () => {
+    standIn.setArchives([vendorArchive(Date.now(), 1)])
+    mkdirSync(join(temp, '.github'))
+    writeFileSync(join(temp, '.github/opentok-archive-target.yml'), `projects:\n  production:\n    api-key: "${project.apiKey}"\n`)
+    const { run, summary } = await withSummary(() =>
+      runInProcess(
+        {
+          'api-secret': project.apiSecret,
+          'api-url': standIn.url,
+          operation: 'audit',
+          'config-file': '.github/opentok-archive-target.yml'
+        },
+        { transport: new Transport(), clock: new FakeClock(), env: { RUNNER_TEMP: temp, GITHUB_WORKSPACE: temp } }
+      )
+    )
+    expect(run.exitCode).toBe(0)
+    expect(summary).toContain('<p>Settings: .github/opentok-archive-target.yml, project production</p>')
   })
 
   it('warns when the window holds more archives than one audit reads', async () => {
