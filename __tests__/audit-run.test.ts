@@ -347,7 +347,10 @@ describe('the tracking issue in process', () => {
 })
 
 describe('what the audit says, line by line', () => {
-  const summaryFile = () => join(temp, 'summary.md')
+  // core.summary keeps the first path it could write to: every test here shares one summary file.
+  const summaryDir = mkdtempSync(join(tmpdir(), 'audit-summary-'))
+  afterAll(() => rmSync(summaryDir, { recursive: true, force: true }))
+  const summaryFile = () => join(summaryDir, 'summary.md')
   const withSummary = async (run: () => Promise<Awaited<ReturnType<typeof audit>>>) => {
     writeFileSync(summaryFile(), '')
     vi.stubEnv('GITHUB_STEP_SUMMARY', summaryFile())
