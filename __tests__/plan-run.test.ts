@@ -3,7 +3,7 @@
  * GitHub API: what it outputs, logs, warns and comments, and what it refuses. The same runs
  * through the committed dist/ are in dist-plan.test.ts.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -149,6 +149,14 @@ describe('the plan of a pull request', () => {
     )
     const tokenless = await plan(repo, { inputs: { 'github-token': '' } })
     expect(tokenless.stdout).toContain("::notice::The plan is in the job summary only: there is no 'github-token' to comment with.")
+    // a payload that does not name the head repository is no fork; outside Actions nothing names the repository
+    const nowhere = await plan(repo, {
+      pullRequest: { pull_request: { number: 7, base: { sha: repo.commits[0] } } },
+      env: { GITHUB_REPOSITORY: '' }
+    })
+    expect(lines(nowhere.stdout, '::notice::')).toEqual([
+      '::notice::The plan is in the job summary only: GITHUB_REPOSITORY does not name the repository to comment in.'
+    ])
     github.setReadOnly(true)
     const readOnly = await plan(repo)
     expect(readOnly.exitCode).toBe(0)
@@ -338,6 +346,44 @@ describe('the plan at its edges', () => {
     const repo = repoOf({ 'README.md': 'x' }, { [FILE]: file({ staging: s3 }) })
     const { text } = await summaryOf(repo)
     expect(text).toContain(`, compared with commit ${repo.commits[0]!.slice(0, 7)}, which has no ${FILE} (every project is new).\n`)
+  })
+
+  it('names the base commit alone when it has the file, and the checkout alone without GITHUB_SHA', async () => {
+    const repo = repoOf({ [FILE]: file({ staging: s3 }) }, { [FILE]: file({ staging: { ...s3, fallback: 'none' } }) })
+    const { text } = await summaryOf(repo, { env: { GITHUB_SHA: '' } })
+    expect(text).toContain(`\`${FILE}\` at the checkout, compared with commit ${repo.commits[0]!.slice(0, 7)}.\n`)
+  })
+
+  it('warns, and still comments, when the job summary cannot be written', async () => {
+    const repo = repoOf({ [FILE]: file({ staging: s3 }) }, { [FILE]: file({ staging: { ...s3, fallback: 'none' } }) })
+    // core.summary keeps the shared file's path: a folder in its place makes the write fail
+    const summary = join(summaryDir, 'summary.md')
+    rmSync(summary, { force: true })
+    mkdirSync(summary)
+    vi.stubEnv('GITHUB_STEP_SUMMARY', summary)
+    const run = await plan(repo).finally(() => {
+      rmSync(summary, { recursive: true })
+      writeFileSync(summary, '')
+    })
+    expect(run.exitCode).toBe(0)
+    expect(lines(run.stdout, '::warning::Could not write the job summary: ')).toHaveLength(1)
+    expect(github.comments).toHaveLength(1)
+  })
+
+  it('fails, saying why, when the GitHub API cannot give the base', async () => {
+    const repo = repoOf({ [FILE]: file({ staging: s3 }) })
+    const missing = 'd'.repeat(40)
+    const run = await plan(repo, {
+      pullRequest: { pull_request: { number: 7, base: { sha: missing } } },
+      env: { GITHUB_API_URL: 'http://127.0.0.1:9' }
+    })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toMatch(
+      new RegExp(
+        `^::error::Could not read the base of the plan: the GitHub API could not read ${FILE.replace(/\./g, '\\.')} at ${missing}: `,
+        'm'
+      )
+    )
   })
 
   it('notes a base whose file has problems outside any project', async () => {

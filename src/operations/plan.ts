@@ -175,8 +175,13 @@ async function comment(
   }
   const client = await github()
   const repository = repositoryOf(deps.env)
-  if (client === undefined || repository === undefined) {
+  if (client === undefined) {
     core.notice("The plan is in the job summary only: there is no 'github-token' to comment with.")
+    return
+  }
+  if (repository === undefined) {
+    // Only outside GitHub Actions, which always sets it.
+    core.notice('The plan is in the job summary only: GITHUB_REPOSITORY does not name the repository to comment in.')
     return
   }
   const outcome = await syncPlanComment(client, {
