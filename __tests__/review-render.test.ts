@@ -44,6 +44,23 @@ describe('the details', () => {
   })
 })
 
+describe('the inputs a project needs', () => {
+  it('are named after its table, each in code, separated by commas', () => {
+    const needing: ProjectChange = { ...staging, risks: [], settings: [staging.settings[0]!], needs: ['api-secret', 'secret-key'] }
+    expect(details([needing])).toBe(
+      [
+        '#### `staging`: changed',
+        '',
+        '| setting | before | after |',
+        '|---|---|---|',
+        '| `bucket` | `acme-old` | `acme-archives` |',
+        '',
+        'Given by inputs, never by the file: `api-secret`, `secret-key`.'
+      ].join('\n')
+    )
+  })
+})
+
 describe('the job summary', () => {
   it('is the headline, the file and revisions, the table of projects and the details', () => {
     expect(summaryMarkdown([staging, production], context)).toBe(
@@ -91,5 +108,23 @@ describe('the comment', () => {
       '\n\n… cut here: the plan is longer than a comment may be. The job summary of the run has all of it.\n\n</details>'
     )
     expect(body.length).toBeGreaterThan(MAX_COMMENT - 2_000)
+  })
+
+  it('keeps details that exactly fill the room whole, and cuts one character more', () => {
+    // One long value in the details only: the top of the comment, and so the room, stays the same.
+    const withValue = (length: number): ProjectChange => ({
+      ...staging,
+      risks: [],
+      settings: [{ name: 'bucket', before: 'acme-old', after: 'x'.repeat(length) }]
+    })
+    const opening = '<details><summary>Details</summary>\n\n'
+    const pointer = '\n\n… cut here:'
+    const cut = commentBody([withValue(MAX_COMMENT)], context)
+    const room = cut.indexOf(pointer) - (cut.indexOf(opening) + opening.length)
+    const fitting = room - details([withValue(0)]).length
+    const whole = commentBody([withValue(fitting)], context)
+    expect(whole).not.toContain(pointer)
+    expect(whole).toContain(`\`${'x'.repeat(fitting)}\` |\n\n</details>`)
+    expect(commentBody([withValue(fitting + 1)], context)).toContain(pointer)
   })
 })
