@@ -204,6 +204,29 @@ describe('the job summary', () => {
     expect(text).toContain('<a href="https://github.example/run/7">example-org/video-app · Archive audit</a>')
   })
 
+  it('puts each part on lines of its own, so that Markdown reads the table as a table', async () => {
+    await writeAuditSummary(report({ source: '.github/opentok.yml (project production)' }), '/tmp/r.json', context)
+    expect(readFileSync(summaryFile, 'utf8').split('\n')).toEqual([
+      '<h3>Archive delivery audit: OpenTok project 46000042</h3>',
+      '<p>Settings: .github/opentok.yml (project production)</p>',
+      '<p>3 archives: 1 delivered · 1 pending · 1 missing from the target; created since 2026-11-27 03:00 UTC, each looked for in s3://acme.</p>',
+      '',
+      '| Archive | Created (UTC) | Duration | Size | Status | What happened | Where it is now |',
+      '|---|---|---|---|---|---|---|',
+      `| \`${missing.archive.id}\` | 2026-11-28 22:05 | 10 min | 48.0 MB | uploaded | uploaded, but the target does not hold it | not in the target |`,
+      '',
+      '<a href="https://github.example/run/7">example-org/video-app · Archive audit</a>',
+      ''
+    ])
+    core.summary.emptyBuffer()
+    writeFileSync(summaryFile, '')
+    await writeAuditSummary(report({ judged: [delivered] }), '/tmp/r.json', context)
+    expect(readFileSync(summaryFile, 'utf8').split('\n').slice(2, 4)).toEqual([
+      '<p>Every archive of the window was delivered or is still on its way.</p>',
+      '<a href="https://github.example/run/7">example-org/video-app · Archive audit</a>'
+    ])
+  })
+
   it('says every archive arrived when none is undelivered, and names no settings file when inputs were used', async () => {
     await writeAuditSummary(report({ judged: [delivered, pending] }), '/tmp/r.json', context)
     const text = readFileSync(summaryFile, 'utf8')

@@ -218,6 +218,20 @@ describe('the table', () => {
     expect(table).not.toContain('`c`')
   })
 
+  it('says nothing more when the rows exactly fill the limit', () => {
+    const table = undeliveredTable(
+      ['a', 'b'].map(id => judged(id, 'x')),
+      2,
+      'see the report.'
+    )
+    expect(table.split('\n')).toHaveLength(4)
+    expect(table).not.toContain('… and')
+  })
+
+  it('puts a line break of any kind in a cell as one space', () => {
+    expect(undeliveredTable([judged('a1', 'line one\r\n\tline two')], 1, '')).toContain('| line one line two |')
+  })
+
   it('shows short durations in seconds', () => {
     const short = { ...judged('s', 'x'), archive: { ...judged('s', 'x').archive, duration: 42 } }
     expect(undeliveredTable([short], 1, '')).toContain('| 42 s |')
@@ -254,5 +268,15 @@ describe('the GitHub client helpers', () => {
     expect(isPermissionError(Object.assign(new Error('x'), { status: 404 }))).toBe(false)
     expect(describeGitHubError(Object.assign(new Error('Not Found\nmore'), { status: 404 }))).toBe('HTTP 404: Not Found')
     expect(describeGitHubError('plain')).toBe('plain')
+  })
+
+  it('cuts a long error message to 200 characters', () => {
+    expect(describeGitHubError(new Error('x'.repeat(300)))).toBe('x'.repeat(200))
+  })
+
+  it('talks to api.github.com by default, and to GITHUB_API_URL without its trailing slash', async () => {
+    expect((await makeGitHubClient('t', {})).request.endpoint.DEFAULTS.baseUrl).toBe('https://api.github.com')
+    const enterprise = await makeGitHubClient('t', { GITHUB_API_URL: 'https://ghe.example/api/v3/' })
+    expect(enterprise.request.endpoint.DEFAULTS.baseUrl).toBe('https://ghe.example/api/v3')
   })
 })
