@@ -225,6 +225,29 @@ describe('readPage', () => {
     expect(masked).toEqual(['https://signed.example/1?sig=abcdef'])
   })
 
+  it('reads a page that is JSON null as no page, and an item that is null as no archive', () => {
+    expect(readPage('null', () => undefined)).toBeUndefined()
+    expect(readPage('{"count": 1, "items": [null]}', () => undefined)).toEqual({ total: 1, received: 1, items: [] })
+  })
+
+  it('keeps at most 200 characters of a session ID, takes only a text ID, and no time that is not finite', () => {
+    const id = 'c7f9e2a4-1b3d-4e5f-8a9b-0c1d2e3f4a5b'
+    const page = readPage(
+      JSON.stringify({
+        items: [
+          { id, createdAt: 1, sessionId: 's'.repeat(300) },
+          { id: [id], createdAt: 2 }
+        ]
+      }).replace('"createdAt":2', '"createdAt":2,"updatedAt":1e999'),
+      () => undefined
+    )
+    expect(page?.items.map(item => [item.id, item.sessionId.length, 'updatedAt' in item])).toEqual([
+      [id, 200, false],
+      [undefined, 0, false]
+    ])
+    expect(readPage('{"items": [{"createdAt": 1e999}]}', () => undefined)?.items).toEqual([])
+  })
+
   it.each(['', 'null', '[]', '{"items": 3}', '{"count": 1}', 'not json'])('answers undefined for %j', body => {
     expect(readPage(body, () => undefined)).toBeUndefined()
   })
