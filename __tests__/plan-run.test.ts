@@ -228,6 +228,15 @@ describe('the base of the plan', () => {
     expect(run.stdout).toMatch(/ {2}staging: added/)
   })
 
+  it('names every project that did not validate at the base', async () => {
+    const broken = { ...s3, fallback: 'sometimes' }
+    const repo = repoOf({ [FILE]: file({ staging: broken, production: broken }) }, { [FILE]: file({ staging: s3, production: s3 }) })
+    const run = await plan(repo)
+    expect(run.stdout).toContain(
+      "::notice::The file at the base has problems in 'staging', 'production'; what did not validate there is shown as new."
+    )
+  })
+
   it('treats a base without the file as having no projects', async () => {
     const repo = repoOf({ 'README.md': 'x' }, { [FILE]: file({ staging: s3 }) })
     const run = await plan(repo)

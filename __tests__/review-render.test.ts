@@ -77,6 +77,12 @@ describe('the job summary', () => {
   })
 })
 
+describe('the job summary of a plan without changes', () => {
+  it('ends with the table of projects: no empty details after it', () => {
+    expect(summaryMarkdown([production], context).endsWith('| `production` | no changes | 0 |  |')).toBe(true)
+  })
+})
+
 describe('the comment', () => {
   it('collapses the details, and has no run link when the run is not known', () => {
     expect(commentBody([staging, production], context)).toBe(

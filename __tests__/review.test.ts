@@ -421,6 +421,34 @@ describe('planProjects', () => {
     expect(plans?.projects[2]?.plan?.certificate.kind).toBe('set')
   })
 
+  it('refuses a project with an unknown setting even when the rest is valid, and leaves a missing setting unlocated', async () => {
+    writeFileSync(
+      join(workspace, 'typo.yml'),
+      'projects:\n  typo:\n    api-key: "46000001"\n    bucket: acme-archives\n    access-key: AK\n    buckt: acme-old\n  bare:\n    api-key: "46000002"\n    type: azure\n    container: archives\n'
+    )
+    const plans = await planProjects('typo.yml', workspaceFiles(workspace), later(), () => undefined)
+    expect(plans?.projects).toStrictEqual([
+      {
+        name: 'typo',
+        problems: [
+          {
+            input: 'buckt',
+            message: expect.stringMatching(/^project 'typo' has an unknown setting 'buckt'; allowed: /),
+            file: 'typo.yml',
+            line: 6,
+            column: 5
+          }
+        ]
+      },
+      {
+        name: 'bare',
+        problems: [
+          { input: 'account-name', message: "project 'bare': 'account-name' is required when 'type' is 'azure'.", file: 'typo.yml' }
+        ]
+      }
+    ])
+  })
+
   it('masks a private key found in a certificate file, and reports file-level problems located', async () => {
     const { cert, key } = makeCertificateWithKey()
     writeFileSync(join(workspace, 'certs', 'k.pem'), `${cert}${key}`)
