@@ -236,13 +236,15 @@ describe('readPage', () => {
       JSON.stringify({
         items: [
           { id, createdAt: 1, sessionId: 's'.repeat(300) },
-          { id: [id], createdAt: 2 }
+          { id: [id], createdAt: 2 },
+          { id: `${id}/../../x`, createdAt: 3 }
         ]
       }).replace('"createdAt":2', '"createdAt":2,"updatedAt":1e999'),
       () => undefined
     )
     expect(page?.items.map(item => [item.id, item.sessionId.length, 'updatedAt' in item])).toEqual([
       [id, 200, false],
+      [undefined, 0, false],
       [undefined, 0, false]
     ])
     expect(readPage('{"items": [{"createdAt": 1e999}]}', () => undefined)?.items).toEqual([])

@@ -41,6 +41,11 @@ describe('the base revision', () => {
     })
   })
 
+  it("takes a push's before commit that merely ends in zeros as a commit", () => {
+    const zeros = `${'ab'.repeat(17)}000000`
+    expect(chooseBase('', on('push', { before: zeros }))).toEqual({ kind: 'revision', revision: zeros, from: "the push's before commit" })
+  })
+
   it("takes a push's before commit, even when the payload also names a pull request", () => {
     expect(chooseBase('', on('push', { before: beforeSha, pull_request: { base: { sha: baseSha } } }))).toEqual({
       kind: 'revision',

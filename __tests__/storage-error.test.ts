@@ -80,6 +80,45 @@ describe('hintFor', () => {
     expect(hintFor('ContainerNotFound', 404, 'write')).toBe("the container does not exist: check 'container'.")
   })
 
+  // Each code a service answers with, and the advice a user reads for it, word for word.
+  it.each([
+    ['InvalidAccessKeyId', "the access key ID does not exist at this service: check 'access-key' (and 'endpoint')."],
+    ['SignatureDoesNotMatch', "the secret key does not belong to the access key: check 'secret-key'."],
+    ['NoSuchBucket', "the bucket does not exist: check 'bucket' (and 'endpoint')."],
+    [
+      'AccessDenied',
+      "the credentials may not write to this bucket: the bucket or IAM policy must allow s3:PutObject on the bucket's objects (with 'sse: s3', also with x-amz-server-side-encryption: AES256)."
+    ],
+    ['AllAccessDisabled', "all access to this bucket is disabled: check 'bucket'."],
+    ['InvalidBucketName', "the bucket name is not valid at this service: check 'bucket'."],
+    ['AuthenticationFailed', "the account key was refused: check 'account-key' and 'account-name'."],
+    [
+      'AuthorizationFailure',
+      "the request was not authorized: check 'account-key' and 'account-name'; if they are right, the account's firewall or a disabled 'Allow storage account key access' refuses it."
+    ],
+    ['AuthorizationPermissionMismatch', 'the key may not write blobs in this container.'],
+    ['ContainerNotFound', "the container does not exist: check 'container'."],
+    ['ResourceNotFound', "the account or container does not exist: check 'account-name', 'container' and 'domain'."],
+    ['AccountIsDisabled', 'the storage account is disabled.'],
+    ['InvalidAuthenticationInfo', "the authentication was malformed: check 'account-key'."],
+    ['NotImplemented', 'the service does not implement something the request asked for.']
+  ])('explains %s to a write', (code, hint) => {
+    expect(hintFor(code, 400, 'write')).toBe(hint)
+  })
+
+  it.each([
+    [
+      'AccessDenied',
+      "the credentials may not list this bucket: the bucket or IAM policy must allow s3:ListBucket on the bucket (the vendor's recommended policy grants it), or give 'verify: false' to audit statuses alone."
+    ],
+    [
+      'AuthorizationPermissionMismatch',
+      "the key may not list blobs in this container; the audit signs with 'account-key', the account's access key."
+    ]
+  ])('explains %s to a list in its own words', (code, hint) => {
+    expect(hintFor(code, 403, 'list')).toBe(hint)
+  })
+
   it('names s3:ListBucket for a refused list, and s3:PutObject for a refused write', () => {
     expect(hintFor('AccessDenied', 403, 'list')).toMatch(/must allow s3:ListBucket on the bucket/)
     expect(hintFor('AccessDenied', 403, 'write')).toMatch(/must allow s3:PutObject/)

@@ -250,6 +250,10 @@ describe('the table', () => {
     const counts = { delivered: 9, pending: 1, missing: 0, 'kept-by-vendor': 2, failed: 0, stuck: 0, gone: 1, unknown: 0 }
     expect(countsLine(13, counts)).toBe('13 archives: 9 delivered · 1 pending · 2 kept by the vendor · 1 gone')
     expect(countsLine(1, { ...counts, delivered: 1, pending: 0, 'kept-by-vendor': 0, gone: 0 })).toBe('1 archive: 1 delivered')
+    const every = { delivered: 1, pending: 1, missing: 1, 'kept-by-vendor': 1, failed: 1, stuck: 1, gone: 1, unknown: 1 }
+    expect(countsLine(8, every)).toBe(
+      '8 archives: 1 delivered · 1 pending · 1 missing from the target · 1 kept by the vendor · 1 failed · 1 stuck · 1 gone · 1 unknown status'
+    )
     expect(countsLine(0, { ...counts, delivered: 0, pending: 0, 'kept-by-vendor': 0, gone: 0 })).toBe('0 archives')
   })
 })
