@@ -280,7 +280,7 @@ describe('the GitHub client helpers', () => {
 
   it('talks to api.github.com by default, and to GITHUB_API_URL without its trailing slash', async () => {
     expect((await makeGitHubClient('t', {})).request.endpoint.DEFAULTS.baseUrl).toBe('https://api.github.com')
-    const enterprise = await makeGitHubClient('t', { GITHUB_API_URL: 'https://ghe.example/api/v3/' })
+    const enterprise = await makeGitHubClient('t', { GITHUB_API_URL: 'https://ghe.example/api/v3//' })
     expect(enterprise.request.endpoint.DEFAULTS.baseUrl).toBe('https://ghe.example/api/v3')
   })
 })
