@@ -230,7 +230,7 @@ describe('readPage', () => {
     expect(readPage('{"count": 1, "items": [null]}', () => undefined)).toEqual({ total: 1, received: 1, items: [] })
   })
 
-  it('keeps at most 200 characters of a session ID, takes only a text ID, and no time that is not finite', () => {
+  it('keeps at most 200 characters of a session ID, takes only a text that is an ID whole, and no time that is not finite', () => {
     const id = 'c7f9e2a4-1b3d-4e5f-8a9b-0c1d2e3f4a5b'
     const page = readPage(
       JSON.stringify({

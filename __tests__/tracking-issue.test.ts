@@ -278,7 +278,7 @@ describe('the GitHub client helpers', () => {
     expect(describeGitHubError(new Error('x'.repeat(300)))).toBe('x'.repeat(200))
   })
 
-  it('talks to api.github.com by default, and to GITHUB_API_URL without its trailing slash', async () => {
+  it('talks to api.github.com by default, and to GITHUB_API_URL without its trailing slashes', async () => {
     expect((await makeGitHubClient('t', {})).request.endpoint.DEFAULTS.baseUrl).toBe('https://api.github.com')
     const enterprise = await makeGitHubClient('t', { GITHUB_API_URL: 'https://ghe.example/api/v3//' })
     expect(enterprise.request.endpoint.DEFAULTS.baseUrl).toBe('https://ghe.example/api/v3')
