@@ -5,8 +5,8 @@
  */
 import { generateKeyPairSync } from 'node:crypto'
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest'
-import { startStandIn } from './support/opentok-standin.js'
-import { findLeaks, runAction, type ActionRun } from './support/run-action.js'
+import { startStandIn } from '../support/opentok-standin.js'
+import { findLeaks, runAction, type ActionRun } from '../support/run-action.js'
 
 const applicationId = 'c7f9e2a4-1b3d-4e5f-8a9b-0c1d2e3f4a5b'
 const keyPair = generateKeyPairSync('rsa', { modulusLength: 2048 })

@@ -3,8 +3,8 @@
  * Node 24, against the loopback stand-in of the OpenTok endpoint.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest'
-import { startStandIn } from './support/opentok-standin.js'
-import { findLeaks, runAction, type ActionRun } from './support/run-action.js'
+import { startStandIn } from '../support/opentok-standin.js'
+import { findLeaks, runAction, type ActionRun } from '../support/run-action.js'
 
 const project = { apiKey: '46000042', apiSecret: 'project-api-secret-d41d8cd98f00b204' }
 const s3 = { bucket: 'acme-archives', 'access-key': 'AKIAEXAMPLEACCESS01', 'secret-key': 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' }

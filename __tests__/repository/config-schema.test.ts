@@ -11,9 +11,9 @@ import Ajv from 'ajv'
 import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
 import { parse, stringify } from 'yaml'
-import { readPlan } from '../src/inputs/index.js'
-import { readSettings } from '../src/sources/settings.js'
-import { ROOT } from './support/run-action.js'
+import { readPlan } from '../../src/inputs/index.js'
+import { readSettings } from '../../src/sources/settings.js'
+import { ROOT } from '../support/run-action.js'
 
 const schema = JSON.parse(readFileSync(join(ROOT, 'schema', 'opentok-archive-target.schema.json'), 'utf8'))
 const validate = new Ajv({ allErrors: true, strict: false }).compile(schema)

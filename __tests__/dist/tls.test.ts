@@ -4,10 +4,10 @@
  * with NODE_EXTRA_CA_CERTS it works, directly and through an HTTPS_PROXY (CONNECT).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { makeTestCa, type TestCa } from './support/certificates.js'
-import { startLoopbackProxy } from './support/loopback-proxy.js'
-import { startStandIn } from './support/opentok-standin.js'
-import { findLeaks, runAction } from './support/run-action.js'
+import { makeTestCa, type TestCa } from '../support/certificates.js'
+import { startLoopbackProxy } from '../support/loopback-proxy.js'
+import { startStandIn } from '../support/opentok-standin.js'
+import { findLeaks, runAction } from '../support/run-action.js'
 
 const project = { apiKey: '46000033', apiSecret: 'tls-test-api-secret-0123456789' }
 const s3 = { bucket: 'acme-archives', 'access-key': 'AKIATLS0000001', 'secret-key': 'tls/test/secret+key/0123456789', verify: 'false' }

@@ -10,8 +10,8 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { forLinters } from './support/linters.js'
-import { actionInputs, ROOT } from './support/run-action.js'
+import { forLinters } from '../support/linters.js'
+import { actionInputs, ROOT } from '../support/run-action.js'
 
 const read = (path: string): string => readFileSync(join(ROOT, path), 'utf8')
 

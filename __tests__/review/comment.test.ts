@@ -1,8 +1,8 @@
 /** The plan's pull-request comment with the real Octokit against a loopback GitHub API. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { makeGitHubClient } from '../src/github-client.js'
-import { syncPlanComment, type CommentRequest } from '../src/review/comment.js'
-import { startGitHubStandIn } from './support/github-standin.js'
+import { makeGitHubClient } from '../../src/github-client.js'
+import { syncPlanComment, type CommentRequest } from '../../src/review/comment.js'
+import { startGitHubStandIn } from '../support/github-standin.js'
 
 const token = 'ghs_commentTest0123456789'
 let github: Awaited<ReturnType<typeof startGitHubStandIn>>

@@ -1,16 +1,16 @@
 /**
  * `operation: plan` in process (operations/plan.ts), in scratch git repositories with a loopback
  * GitHub API: what it outputs, logs, warns and comments, and what it refuses. The same runs
- * through the committed dist/ are in dist-plan.test.ts.
+ * through the committed dist/ are in dist/plan.test.ts.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { configFileText } from './support/config-yaml.js'
-import { startGitHubStandIn } from './support/github-standin.js'
-import { runInProcess } from './support/in-process.js'
-import { scratchRepo, type ScratchRepo } from './support/scratch-repo.js'
+import { configFileText } from '../support/config-yaml.js'
+import { startGitHubStandIn } from '../support/github-standin.js'
+import { runInProcess } from '../support/in-process.js'
+import { scratchRepo, type ScratchRepo } from '../support/scratch-repo.js'
 
 const FILE = '.github/opentok-archive-target.yml'
 const token = 'ghs_planRunToken0123456789abcdef'

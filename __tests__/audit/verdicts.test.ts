@@ -1,7 +1,7 @@
 /** The verdict on each archive: the target decides, then the status and the archive's age. */
 import { describe, expect, it } from 'vitest'
-import type { Archive } from '../src/archive-list.js'
-import { describeDuration, endedAt, expectedKey, formatUtc, isUndelivered, judge, type JudgeOptions } from '../src/audit/verdicts.js'
+import type { Archive } from '../../src/archive-list.js'
+import { describeDuration, endedAt, expectedKey, formatUtc, isUndelivered, judge, type JudgeOptions } from '../../src/audit/verdicts.js'
 
 const HOUR = 3_600_000
 const now = Date.parse('2026-11-29T06:00:00Z')

@@ -1,7 +1,7 @@
 /** The audit's settings: the window, the upload grace, the tracking issue, and what an audit needs of the target. */
 import { describe, expect, it, vi } from 'vitest'
-import { parseDuration } from '../src/inputs/audit.js'
-import { readPlan, type PlanResult } from '../src/inputs/index.js'
+import { parseDuration } from '../../src/inputs/audit.js'
+import { readPlan, type PlanResult } from '../../src/inputs/index.js'
 
 const now = new Date('2026-11-29T06:00:00Z')
 const credentials = { 'api-key': '46000042', 'api-secret': 'audit-api-secret-value' }

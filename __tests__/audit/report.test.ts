@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as core from '@actions/core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { Archive } from '../src/archive-list.js'
-import { overviewOf, setAuditOutputs, undeliveredOf, writeAuditSummary, writeReportFile, type AuditReport } from '../src/audit/report.js'
-import type { ArchiveClass, Verdict } from '../src/audit/verdicts.js'
+import type { Archive } from '../../src/archive-list.js'
+import { overviewOf, setAuditOutputs, undeliveredOf, writeAuditSummary, writeReportFile, type AuditReport } from '../../src/audit/report.js'
+import type { ArchiveClass, Verdict } from '../../src/audit/verdicts.js'
 
 const none: Record<ArchiveClass, number> = {
   delivered: 0,

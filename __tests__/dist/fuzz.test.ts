@@ -1,9 +1,9 @@
 /** The fuzzing of fuzz.test.ts through the committed dist/: the same holds for the bundle a runner runs. */
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, it } from 'vitest'
-import { expectAcceptable, inputsArbitrary, project } from './support/fuzz-inputs.js'
-import { startStandIn } from './support/opentok-standin.js'
-import { runAction } from './support/run-action.js'
+import { expectAcceptable, inputsArbitrary, project } from '../support/fuzz-inputs.js'
+import { startStandIn } from '../support/opentok-standin.js'
+import { runAction } from '../support/run-action.js'
 
 let standIn: Awaited<ReturnType<typeof startStandIn>>
 beforeAll(async () => {
