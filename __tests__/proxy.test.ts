@@ -1,5 +1,9 @@
+/**
+ * The proxy variables: the credentials in them masked, those no proxy URL can be read from named,
+ * and the proxy a URL goes through, if any.
+ */
 import { describe, expect, it } from 'vitest'
-import { maskProxyCredentials, proxyProblems } from '../src/proxy.js'
+import { maskProxyCredentials, proxyFor, proxyProblems } from '../src/proxy.js'
 
 describe('maskProxyCredentials', () => {
   it('masks the password of each proxy URL, as written and decoded', () => {
@@ -73,5 +77,49 @@ describe('proxyProblems', () => {
 
   it('names every unreadable variable, not just the first', () => {
     expect(proxyProblems({ HTTPS_PROXY: 'ftp://a', HTTP_PROXY: 'ftp://b' }).map(p => p.input)).toEqual(['HTTPS_PROXY', 'HTTP_PROXY'])
+  })
+})
+
+describe('proxy variables', () => {
+  it('names a variable no proxy URL can be read from', () => {
+    expect(
+      proxyProblems({ HTTPS_PROXY: 'not a url', http_proxy: 'http://proxy.example:3128', HTTP_PROXY: 'ftp://x' }).map(p => p.input)
+    ).toEqual(['HTTPS_PROXY', 'HTTP_PROXY'])
+    expect(proxyProblems({ HTTPS_PROXY: 'user:pass@proxy.example:3128' })).toEqual([])
+    expect(proxyProblems({})).toEqual([])
+  })
+})
+
+describe('proxyFor', () => {
+  it.each([
+    ['https://api.opentok.com/x', { HTTPS_PROXY: 'http://u:p@proxy:3128' }, 'proxy:3128'],
+    ['https://api.opentok.com/x', { HTTP_PROXY: 'http://proxy:8080' }, 'proxy:8080'],
+    ['https://api.opentok.com/x', { https_proxy: 'proxy.corp', HTTPS_PROXY: 'other:1' }, 'proxy.corp:80'],
+    ['http://127.0.0.1:8080/x', { HTTPS_PROXY: 'http://proxy:3128' }, undefined],
+    ['https://api.opentok.com/x', { HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: '.opentok.com' }, undefined],
+    ['https://api.opentok.com/x', { HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: 'api.opentok.com:443' }, undefined],
+    ['https://api.opentok.com/x', { HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: 'api.opentok.com:8443' }, 'proxy:3128'],
+    ['https://api.opentok.com/x', { HTTPS_PROXY: 'http://proxy:3128', no_proxy: '*' }, undefined],
+    ['https://api.opentok.com/x', { http_proxy: 'http://lower:3128' }, 'lower:3128'],
+    ['https://api.opentok.com/x', { HTTPS_PROXY: 'https://secure.proxy' }, 'secure.proxy:443'],
+    ['https://api.opentok.com/x', { HTTPS_PROXY: 'http://[broken' }, 'the proxy in HTTPS_PROXY / HTTP_PROXY'],
+    ['https://API.OpenTok.com/x', { HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: 'api.opentok.com' }, undefined],
+    ['https://api.opentok.com/x', { HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: 'other.example api.opentok.com' }, undefined],
+    ['https://api.opentok.com/x', { HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: 'other.example,*.opentok.com' }, undefined],
+    ['https://api.opentok.com/x', { HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: 'opentok.com' }, 'proxy:3128'],
+    ['https://api.opentok.com/x', { HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: 'API.OPENTOK.COM' }, undefined],
+    ['https://api.opentok.com:8443/x', { HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: 'api.opentok.com:8443' }, undefined],
+    ['http://storage.local/x', { HTTP_PROXY: 'proxy:8080', NO_PROXY: 'storage.local:80' }, undefined],
+    ['https://api.opentok.com/x', { HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: '' }, 'proxy:3128'],
+    ['https://api.opentok.com/x', { HTTPS_PROXY: 'http://proxy:3128', no_proxy: 'api.opentok.com', NO_PROXY: 'x' }, undefined],
+    // an IPv6 host keeps its brackets and loses only its port, as undici reads it
+    ['http://[::1]:8080/x', { HTTP_PROXY: 'http://proxy:3128', NO_PROXY: '[::1]' }, undefined],
+    ['http://[::1]:8080/x', { HTTP_PROXY: 'http://proxy:3128', NO_PROXY: '[::1]:8080' }, undefined],
+    // an entry whose port is not all digits is a host name that matches nothing
+    ['https://api.opentok.com/x', { HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: 'api.opentok.com:443x' }, 'proxy:3128'],
+    // only a leading `*` is a wildcard: a stray one at the end leaves an entry that matches nothing
+    ['https://api.opentok.com/x', { HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: '.opentok.com*' }, 'proxy:3128']
+  ])('%s with %j goes through %s', (url, env, expected) => {
+    expect(proxyFor(url, env)).toBe(expected)
   })
 })

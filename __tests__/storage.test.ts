@@ -1,6 +1,10 @@
+/**
+ * The vendor request a plan becomes: method, URL and JSON body for S3 and Azure (in any cloud), for
+ * both platforms, and the body as it is shown.
+ */
 import { describe, expect, it } from 'vitest'
 import { projectIdOf } from '../src/platform.js'
-import { buildRequest, describeTarget, shownBody } from '../src/storage.js'
+import { buildBody, buildRequest, describeTarget, shownBody } from '../src/storage.js'
 import { checkObjectKey } from '../src/verify/check-object.js'
 import { s3Plan } from './support/plans.js'
 
@@ -107,5 +111,22 @@ describe('shownBody', () => {
 
   it('is nothing for a delete', () => {
     expect(shownBody(s3Plan({ operation: 'delete' }))).toBeUndefined()
+  })
+})
+
+describe('the body for Azure', () => {
+  const target = { type: 'azure' as const, accountName: 'acmestorage', accountKey: 'a2V5', container: 'archives' }
+
+  it('carries the domain of another Azure cloud, and none for the public cloud', () => {
+    expect(buildBody(s3Plan(), { ...target, domain: 'core.usgovcloudapi.net' })).toStrictEqual({
+      type: 'azure',
+      config: { accountName: 'acmestorage', accountKey: 'a2V5', container: 'archives', domain: 'core.usgovcloudapi.net' },
+      fallback: 'none'
+    })
+    expect(buildBody(s3Plan(), target)).toStrictEqual({
+      type: 'azure',
+      config: { accountName: 'acmestorage', accountKey: 'a2V5', container: 'archives' },
+      fallback: 'none'
+    })
   })
 })

@@ -1,4 +1,4 @@
-/** The fuzzing of fuzz.test.ts through the committed dist/: the same holds for the bundle a runner runs. */
+/** The fuzzing of every input of main.test.ts through the committed dist/: the same holds for the bundle a runner runs. */
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, it } from 'vitest'
 import { expectAcceptable, inputsArbitrary, project } from '../support/fuzz-inputs.js'

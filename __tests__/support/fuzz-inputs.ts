@@ -1,4 +1,4 @@
-/** What the fuzzing of every input generates, and what every fuzzed run must show (fuzz.test.ts, dist-fuzz.test.ts). */
+/** What the fuzzing of every input generates, and what every fuzzed run must show (main.test.ts, dist/fuzz.test.ts). */
 import fc from 'fast-check'
 import { expect } from 'vitest'
 import type { startStandIn } from './opentok-standin.js'
