@@ -1,7 +1,7 @@
 /**
- * The release: the workflow that publishes it (.github/workflows/release.yml) and the checks it
- * shares with script/release, run in scratch repositories. Nothing is pushed anywhere but a local
- * bare repository.
+ * The release: the workflow that publishes it (.github/workflows/release.yml) and the scripts it
+ * uses (release-checks, shared with script/release, and release-notes), run in scratch
+ * repositories. Nothing is pushed anywhere but a local bare repository.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -80,8 +80,9 @@ describe('script/release and script/release-checks', () => {
   const run = (script: string, ...args: string[]) =>
     spawnSync('bash', [join(repo, 'script', script), ...args], { cwd: repo, encoding: 'utf8' })
 
+  type Overrides = { package?: string; agent?: string; changelog?: string; heading?: string; readme?: string }
   /** A repository whose version story says `version` everywhere, committed on main. */
-  function commitVersion(version: string, overrides: { package?: string; agent?: string; changelog?: string; readme?: string } = {}): void {
+  function commitVersion(version: string, overrides: Overrides = {}): void {
     writeFileSync(
       join(repo, 'package.json'),
       JSON.stringify({ name: 'scratch', version: overrides.package ?? version, scripts: { bundle: 'node -e 0' } })
@@ -92,7 +93,7 @@ describe('script/release and script/release-checks', () => {
     )
     writeFileSync(
       join(repo, 'CHANGELOG.md'),
-      `# Changelog\n\n## [${overrides.changelog ?? version}] - 2026-11-29\n\n- the change of ${version}\n- another\n\n## [0.9.0] - 2026-01-01\n\n- old\n`
+      `# Changelog\n\n${overrides.heading ?? `## [${overrides.changelog ?? version}] - 2026-11-29`}\n\n- the change of ${version}\n- another\n\n## [0.9.0] - 2026-01-01\n\n- old\n`
     )
     writeFileSync(
       join(repo, 'README.md'),
@@ -126,7 +127,7 @@ describe('script/release and script/release-checks', () => {
   it('passes a dry run on a clean tree whose version story agrees, and tags nothing', () => {
     const result = run('release', '1.1.0')
     expect(result.status, result.stderr).toBe(0)
-    expect(result.stdout).toContain('ok  package.json, the User-Agent, CHANGELOG.md and the README name 1.1.0')
+    expect(result.stdout).toContain('ok  package.json, the User-Agent, CHANGELOG.md (released 2026-11-29) and the README name 1.1.0')
     expect(result.stdout).toMatch(
       /Dry run: the checks passed\. To release v1\.1\.0 from [0-9a-f]{12}, this would run:\n {2}git tag -a v1\.1\.0 /
     )
@@ -199,5 +200,147 @@ describe('script/release and script/release-checks', () => {
   it("takes the release notes from the version's CHANGELOG section", () => {
     const notes = run('release-notes', '1.1.0')
     expect(notes.stdout).toBe('- the change of 1.1.0\n- another\n\n')
+  })
+
+  describe('the dated CHANGELOG heading', () => {
+    it.each([
+      ['"Unreleased"', '## [1.1.0] - Unreleased'],
+      ['no date at all', '## [1.1.0]'],
+      ['a date that is not a real day', '## [1.1.0] - 2026-02-29'],
+      ['a date in another form', '## [1.1.0] - 29.11.2026'],
+      ['a date followed by more', '## [1.1.0] - 2026-11-29 (draft)']
+    ])('refuses %s, in the dry run and in the workflow, and names --prepare', (_case, heading) => {
+      commitVersion('1.1.0', { heading })
+      const message = `release: CHANGELOG.md's heading '${heading}' carries no release date; it must read '## [1.1.0] - YYYY-MM-DD'`
+      const dryRun = run('release', '1.1.0')
+      expect(dryRun.status).toBe(1)
+      expect(dryRun.stderr).toContain(message)
+      expect(dryRun.stderr).toContain('run script/release 1.1.0 --prepare')
+      expect(dryRun.stdout).not.toContain('Dry run: the checks passed')
+      git('tag', '-a', 'v1.1.0', '-m', 'v1.1.0')
+      const tagged = run('release-checks', '1.1.0', '--tagged')
+      expect(tagged.status).toBe(1)
+      expect(tagged.stderr).toContain(message)
+      expect(tagged.stderr).toContain('--prepare')
+    })
+
+    it('accepts a real date, a leap day included', () => {
+      commitVersion('1.1.0', { heading: '## [1.1.0] - 2028-02-29' })
+      const result = run('release', '1.1.0')
+      expect(result.status, result.stderr).toBe(0)
+      expect(result.stdout).toContain('CHANGELOG.md (released 2028-02-29)')
+    })
+
+    it('tells a missing section from an undated one', () => {
+      commitVersion('1.1.0', { heading: '## [1.1.00] - 2026-11-29' })
+      const result = run('release', '1.1.0')
+      expect(result.status).toBe(1)
+      expect(result.stderr).toContain("release: CHANGELOG.md has no '## [1.1.0]' section")
+      expect(result.stderr).toContain('script/release 1.1.0 --prepare')
+    })
+  })
+
+  describe('script/release X.Y.Z --prepare', () => {
+    /** Today in UTC, as the release date is written, computed here apart from the script. */
+    const today = (): string => new Date().toISOString().slice(0, 10)
+    const prepare = (version = '1.1.0') => {
+      const before = today()
+      const result = run('release', version, '--prepare')
+      return { result, days: new Set([before, today()]) }
+    }
+    const read = (file: string) => readFileSync(join(repo, file), 'utf8')
+
+    it("dates '## [X.Y.Z] - Unreleased' and the README pin with today's date, commits nothing, and the dry run then passes", () => {
+      commitVersion('1.1.0', { heading: '## [1.1.0] - Unreleased', readme: '1.0.0' })
+      const head = git('rev-parse', 'HEAD')
+      const { result, days } = prepare()
+      expect(result.status, result.stderr).toBe(0)
+      const heading = /^## \[1\.1\.0\] - (\d{4}-\d{2}-\d{2})$/m.exec(read('CHANGELOG.md'))
+      expect(days).toContain(heading?.[1])
+      expect(read('CHANGELOG.md')).toBe(
+        `# Changelog\n\n## [1.1.0] - ${heading![1]}\n\n- the change of 1.1.0\n- another\n\n## [0.9.0] - 2026-01-01\n\n- old\n`
+      )
+      expect(read('README.md')).toBe(
+        'Pin:\n\n- uses: OWNER/opentok-archive-target-action@0123456789abcdef0123456789abcdef01234567 # v1.1.0\n'
+      )
+      expect(result.stdout).toContain(`CHANGELOG.md now reads '## [1.1.0] - ${heading![1]}'`)
+      expect(result.stdout).toContain('commit them, then run the dry run: script/release 1.1.0')
+      expect(git('rev-parse', 'HEAD')).toBe(head)
+      expect(git('status', '--porcelain')).toBe('M CHANGELOG.md\n M README.md')
+      expect(git('tag', '--list')).toBe('v1.0.0')
+      expect(run('release', '1.1.0').stderr).toContain('the work tree has uncommitted changes')
+      git('commit', '-qam', 'release 1.1.0')
+      const dryRun = run('release', '1.1.0')
+      expect(dryRun.status, dryRun.stderr).toBe(0)
+      expect(dryRun.stdout).toContain(`CHANGELOG.md (released ${heading![1]})`)
+    })
+
+    it("turns an '## [Unreleased]' section into the version's, and leaves the rest alone", () => {
+      const changelog =
+        '# Changelog\n\n## [Unreleased]\n\n- new\n\n## [1.0.0] - 2026-01-01\n\n- old\n\n[Unreleased]: https://example.com/compare/v1.0.0...HEAD\n'
+      writeFileSync(join(repo, 'CHANGELOG.md'), changelog)
+      const { result, days } = prepare()
+      expect(result.status, result.stderr).toBe(0)
+      const date = /^## \[1\.1\.0\] - (.+)$/m.exec(read('CHANGELOG.md'))?.[1]
+      expect(days).toContain(date)
+      expect(read('CHANGELOG.md')).toBe(changelog.replace('## [Unreleased]\n', `## [1.1.0] - ${date}\n`))
+    })
+
+    it('prefers the version heading to an Unreleased one, and dates only the first of either', () => {
+      const changelog = '## [Unreleased]\n\n- later\n\n## [1.1.0] - Unreleased\n\n- now\n\n## [1.1.0] - Unreleased\n'
+      writeFileSync(join(repo, 'CHANGELOG.md'), changelog)
+      const { result } = prepare()
+      expect(result.status, result.stderr).toBe(0)
+      expect(
+        read('CHANGELOG.md')
+          .split('\n')
+          .filter(line => line.startsWith('## '))
+      ).toEqual(['## [Unreleased]', expect.stringMatching(/^## \[1\.1\.0\] - \d{4}-\d{2}-\d{2}$/), '## [1.1.0] - Unreleased'])
+    })
+
+    it('writes the version into every pin line of the README and nothing else', () => {
+      const pin = 'OWNER/opentok-archive-target-action@0123456789abcdef0123456789abcdef01234567'
+      const readme = `- uses: ${pin} # v1.0.0\n\n\`@v1.0.0\` and ${pin} # v1.0.0 in prose\n    uses: ${pin} # v0.9.0\n`
+      writeFileSync(join(repo, 'README.md'), readme)
+      const { result } = prepare()
+      expect(result.status, result.stderr).toBe(0)
+      expect(read('README.md')).toBe(`- uses: ${pin} # v1.1.0\n\n\`@v1.0.0\` and ${pin} # v1.0.0 in prose\n    uses: ${pin} # v1.1.0\n`)
+    })
+
+    it('says what is still to do when package.json or the User-Agent name another version', () => {
+      commitVersion('1.1.0', { package: '1.0.0', agent: '1.0.0', heading: '## [1.1.0] - Unreleased' })
+      const { result } = prepare()
+      expect(result.status, result.stderr).toBe(0)
+      expect(result.stdout).toContain('Still to do: package.json says 1.0.0 (npm version 1.1.0 --no-git-tag-version).')
+      expect(result.stdout).toContain("Still to do: src/version.ts says '1.0.0'")
+    })
+
+    it('refuses a CHANGELOG without the section, a README without a pin, a released version and a bad version, writing nothing', () => {
+      const cases: Array<[() => void, string, string]> = [
+        [
+          () => writeFileSync(join(repo, 'CHANGELOG.md'), '# Changelog\n\n## [1.0.0] - 2026-01-01\n'),
+          '1.1.0',
+          "CHANGELOG.md has neither a '## [1.1.0]' nor a '## [Unreleased]' heading"
+        ],
+        [
+          () => writeFileSync(join(repo, 'README.md'), 'uses: OWNER/opentok-archive-target-action@v1\n'),
+          '1.1.0',
+          'the README has no pin example'
+        ],
+        [() => undefined, '1.0.0', 'v1.0.0 exists already'],
+        [() => undefined, '1.1', 'give the version as X.Y.Z']
+      ]
+      commitVersion('1.1.0', { heading: '## [1.1.0] - Unreleased' })
+      for (const [change, version, message] of cases) {
+        git('reset', '-q', '--hard')
+        change()
+        const files = [read('CHANGELOG.md'), read('README.md')]
+        const result = run('release', version, '--prepare')
+        expect(result.status, message).toBe(1)
+        expect(result.stderr).toContain(`release: ${message}`)
+        expect([read('CHANGELOG.md'), read('README.md')]).toEqual(files)
+      }
+      expect(run('release', '1.1.0', '--prepare', '--execute').stderr).toContain('--prepare and --execute are two steps')
+    })
   })
 })
