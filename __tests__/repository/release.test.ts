@@ -1,7 +1,7 @@
 /**
  * The release: the workflow that publishes it (.github/workflows/release.yml) and the scripts it
- * uses (release-checks, shared with script/release, and release-notes), run in scratch
- * repositories. Nothing is pushed anywhere but a local bare repository.
+ * uses (release-checks, shared with script/release, release-notes, move-major-tag), run in
+ * scratch repositories. Nothing is pushed anywhere but a local bare repository.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -73,10 +73,11 @@ describe('.github/workflows/release.yml', () => {
   })
 })
 
-describe('script/release and script/release-checks', () => {
+describe('script/release, script/release-checks and script/move-major-tag', () => {
   let repo: string
   let remote: string
   const git = (...args: string[]): string => execFileSync('git', args, { cwd: repo, encoding: 'utf8' }).trim()
+  const remoteGit = (...args: string[]): string => execFileSync('git', ['--git-dir', remote, ...args], { encoding: 'utf8' }).trim()
   const run = (script: string, ...args: string[]) =>
     spawnSync('bash', [join(repo, 'script', script), ...args], { cwd: repo, encoding: 'utf8' })
 
@@ -113,7 +114,7 @@ describe('script/release and script/release-checks', () => {
     git('remote', 'add', 'origin', remote)
     mkdirSync(join(repo, 'script'))
     mkdirSync(join(repo, 'src'))
-    for (const script of ['release', 'release-checks', 'release-notes'])
+    for (const script of ['release', 'release-checks', 'release-notes', 'move-major-tag'])
       execFileSync('cp', [join(ROOT, 'script', script), join(repo, 'script', script)])
     commitVersion('1.0.0')
     git('tag', '-a', 'v1.0.0', '-m', 'v1.0.0')
@@ -341,6 +342,99 @@ describe('script/release and script/release-checks', () => {
         expect([read('CHANGELOG.md'), read('README.md')]).toEqual(files)
       }
       expect(run('release', '1.1.0', '--prepare', '--execute').stderr).toContain('--prepare and --execute are two steps')
+    })
+  })
+
+  describe('script/move-major-tag', () => {
+    const pushed = (ref: string) => remoteGit('rev-parse', '-q', '--verify', `${ref}^{commit}`)
+    /** Releases `version` at HEAD: the tag vX.Y.Z here and on the remote. */
+    const release = (version: string) => {
+      git('tag', '-a', `v${version}`, '-m', `v${version}`)
+      git('push', '-q', 'origin', 'main', `refs/tags/v${version}`)
+    }
+    const move = (version: string, ...args: string[]) => run('move-major-tag', version, ...args)
+
+    beforeEach(() => {
+      git('push', '-q', 'origin', 'main', 'refs/tags/v1.0.0')
+    })
+
+    it('creates vX at the first release, and moves it forward to the next', () => {
+      const first = git('rev-parse', 'v1.0.0^{commit}')
+      git('checkout', '-q', 'v1.0.0')
+      let result = move('1.0.0', '--push')
+      expect(result.status, result.stderr).toBe(0)
+      expect(result.stdout).toContain('v1 does not exist yet; v1.0.0 is the newest v1 release')
+      expect(pushed('refs/tags/v1')).toBe(first)
+      git('checkout', '-q', 'main')
+      release('1.1.0')
+      result = move('1.1.0', '--push')
+      expect(result.status, result.stderr).toBe(0)
+      expect(result.stdout).toMatch(/ok {2}v1 \([0-9a-f]{12}\) is an ancestor of v1\.1\.0 \([0-9a-f]{12}\), the newest v1 release/)
+      expect(pushed('refs/tags/v1')).toBe(git('rev-parse', 'HEAD'))
+      expect(git('cat-file', '-t', 'v1')).toBe('tag')
+      expect(move('1.1.0', '--push').stdout).toContain('v1 is v1.1.0 already')
+    })
+
+    it('only says what it would do without --push', () => {
+      git('tag', '-a', 'v1', '-m', 'v1', 'v1.0.0')
+      release('1.1.0')
+      const result = move('1.1.0')
+      expect(result.status, result.stderr).toBe(0)
+      expect(result.stdout).toContain("Dry run: to move v1 to v1.1.0, this would run:\n  git tag -fa v1 -m 'Release v1.1.0 (moves v1)'")
+      expect(git('rev-parse', 'v1^{commit}')).toBe(git('rev-parse', 'v1.0.0^{commit}'))
+      expect(remoteGit('tag', '--list', 'v1')).toBe('')
+    })
+
+    it('refuses to move vX back to an older release after a newer one', () => {
+      release('1.1.0')
+      expect(move('1.1.0', '--push').status).toBe(0)
+      // A patch of the 1.0 line, released after 1.1.0: v1 stays with 1.1.0.
+      git('checkout', '-q', '-b', 'patch-1.0', 'v1.0.0')
+      commitVersion('1.0.1')
+      release('1.0.1')
+      const result = move('1.0.1', '--push')
+      expect(result.status).toBe(1)
+      expect(result.stderr).toContain('move-major-tag: v1.0.1 is not the newest v1 release (v1.1.0 is): v1 only moves forward, so it stays')
+      expect(pushed('refs/tags/v1')).toBe(git('rev-parse', 'v1.1.0^{commit}'))
+      expect(git('rev-parse', 'v1^{commit}')).toBe(git('rev-parse', 'v1.1.0^{commit}'))
+    })
+
+    it('compares versions as versions: 1.10.0 is newer than 1.9.0', () => {
+      git('tag', '-a', 'v1.9.0', '-m', 'v1.9.0')
+      commitVersion('1.10.0')
+      release('1.10.0')
+      expect(move('1.10.0').status).toBe(0)
+      expect(move('1.9.0').stderr).toContain('v1.9.0 is not the newest v1 release (v1.10.0 is)')
+    })
+
+    it('refuses to move vX when where it points now is not an ancestor of the release', () => {
+      git('checkout', '-q', '-b', 'elsewhere', 'v1.0.0')
+      git('commit', '-q', '--allow-empty', '-m', 'not on the way to 1.1.0')
+      const elsewhere = git('rev-parse', 'HEAD')
+      git('tag', '-a', 'v1', '-m', 'v1')
+      git('push', '-q', 'origin', 'refs/tags/v1')
+      git('checkout', '-q', 'main')
+      release('1.1.0')
+      const result = move('1.1.0', '--push')
+      expect(result.status).toBe(1)
+      expect(result.stderr).toMatch(
+        /move-major-tag: v1 \([0-9a-f]{12}\) is not an ancestor of v1\.1\.0 \([0-9a-f]{12}\): moving it there would not be forward, so it stays/
+      )
+      expect(pushed('refs/tags/v1')).toBe(elsewhere)
+      expect(git('rev-parse', 'v1^{commit}')).toBe(elsewhere)
+    })
+
+    it('refuses a release without its tag, and does not push over a vX that moved on the remote since', () => {
+      expect(move('1.1.0').stderr).toContain('there is no tag v1.1.0 to move v1 to')
+      git('tag', '-a', 'v1', '-m', 'v1', 'v1.0.0')
+      git('push', '-q', 'origin', 'refs/tags/v1')
+      release('1.1.0')
+      // Someone moved v1 on the remote after this checkout fetched it.
+      remoteGit('tag', '-f', 'v1', git('rev-parse', 'v1.1.0^{commit}'))
+      const result = move('1.1.0', '--push')
+      expect(result.status).not.toBe(0)
+      expect(result.stderr).toContain('stale info')
+      expect(remoteGit('cat-file', '-t', 'v1')).toBe('commit')
     })
   })
 })
