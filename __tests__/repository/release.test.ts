@@ -1,12 +1,12 @@
 /**
  * The release: the workflow that publishes it (.github/workflows/release.yml) and the scripts it
- * uses (release-checks, shared with script/release, release-notes, move-major-tag), run in
- * scratch repositories. Nothing is pushed anywhere but a local bare repository.
+ * shares with script/release (release-checks, release-notes, move-major-tag), run in scratch
+ * repositories. Nothing is pushed anywhere but a local bare repository.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { delimiter, join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { ROOT } from '../support/run-action.js'
@@ -18,16 +18,23 @@ interface Step {
   name?: string
   uses?: string
   run?: string
-  with?: Record<string, string>
+  with?: Record<string, string | number | boolean>
+  env?: Record<string, string>
+}
+
+interface Job {
+  needs?: string | string[]
+  permissions: Record<string, string>
+  steps: Step[]
 }
 
 describe('.github/workflows/release.yml', () => {
   const workflow = parse(WORKFLOW) as {
     on: { push: { tags: string[] } }
     permissions: Record<string, string>
-    jobs: Record<string, { permissions: Record<string, string>; steps: Step[] }>
+    jobs: Record<string, Job>
   }
-  const steps = Object.values(workflow.jobs).flatMap(job => job.steps)
+  const { verify, publish } = workflow.jobs
 
   it('runs on a pushed tag vX.Y.Z and passes actionlint as it is', async () => {
     expect(workflow.on).toEqual({ push: { tags: ['v*.*.*'] } })
@@ -37,39 +44,78 @@ describe('.github/workflows/release.yml', () => {
   })
 
   it('pins every action by a full commit SHA with its version in a comment', () => {
+    const steps = Object.values(workflow.jobs).flatMap(job => job.steps)
     const lines = WORKFLOW.split('\n').filter(line => /^\s*(- )?uses:/.test(line))
     expect(lines.length).toBe(steps.filter(step => step.uses !== undefined).length)
     for (const line of lines) expect(line).toMatch(/uses: [\w.-]+\/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/)
   })
 
-  it('has exactly the permissions it needs, on the one job that needs them', () => {
+  it('has two jobs: verify, which may only read, and publish, which needs verify and alone may write', () => {
+    expect(Object.keys(workflow.jobs)).toEqual(['verify', 'publish'])
     expect(workflow.permissions).toEqual({ contents: 'read' })
-    expect(Object.values(workflow.jobs).map(job => job.permissions)).toEqual([
-      { contents: 'write', 'id-token': 'write', attestations: 'write' }
-    ])
+    expect(verify!.permissions).toEqual({ contents: 'read' })
+    expect(verify!.needs).toBeUndefined()
+    expect(publish!.needs).toBe('verify')
+    expect(publish!.permissions).toEqual({ contents: 'write', 'id-token': 'write', attestations: 'write' })
   })
 
-  it('checks the tag, runs the README test command, attests dist/, publishes the release and moves the major tag, in that order', () => {
+  it('verify installs, checks the tag, the version story and dist/, and runs the README test command', () => {
     // The README's test command is `npm ci && npm test`; the workflow's npm ci is its own step.
     const readmeCommand = /## Tests\n\n```sh\n(.+)\n```/.exec(readFileSync(join(ROOT, 'README.md'), 'utf8'))?.[1]
     expect(readmeCommand).toBe('npm ci && npm test')
     const readmeTest = readmeCommand!.split(' && ')[1]
-    expect(steps.some(step => step.run === 'npm ci')).toBe(true)
+    const steps = verify!.steps
+    expect(steps[0]!.uses).toMatch(/^actions\/checkout@/)
+    expect(steps[0]!.with).toEqual({ 'fetch-depth': 0, 'persist-credentials': false })
     const order = [
-      steps.findIndex(step => step.run?.includes('script/release-checks "${TAG#v}" --tagged')),
-      steps.findIndex(step => step.run === readmeTest),
+      steps.findIndex(step => step.uses?.startsWith('actions/setup-node@')),
+      steps.findIndex(step => step.run === 'npm ci'),
+      steps.findIndex(step => step.run === 'script/release-checks "${TAG#v}" --tagged'),
+      steps.findIndex(step => step.run === readmeTest)
+    ]
+    expect(order).toEqual([1, 2, 3, 4])
+    // The release-checks step includes the dist/ check: a rebuild that differs fails the release.
+    expect(readFileSync(join(ROOT, 'script', 'release-checks'), 'utf8')).toContain("dist/ differs from a fresh 'npm run bundle'")
+  })
+
+  it('publish installs nothing and runs no npm, npx or Node of its own', () => {
+    const steps = publish!.steps
+    expect(steps.length).toBeGreaterThan(0)
+    for (const step of steps) {
+      expect(step.uses ?? '', step.name).not.toMatch(/^actions\/(setup-node|cache)@/)
+      expect(step.run ?? '', step.name).not.toMatch(/\bnpm\b|\bnpx\b|node@|\bnode\b|--tagged(?! --no-build)/)
+    }
+    // What publish runs of the project: the release scripts, release-checks only without npm.
+    const scripts = steps.flatMap(step => [...(step.run ?? '').matchAll(/script\/[\w-]+(?: "\$\{TAG#v\}"(?: --[\w-]+)*)?/g)].map(m => m[0]))
+    expect(scripts).toEqual([
+      'script/release-checks "${TAG#v}" --tagged --no-build',
+      'script/release-notes "${TAG#v}"',
+      'script/move-major-tag "${TAG#v}" --push'
+    ])
+  })
+
+  it('publish checks again, attests dist/, publishes the release and moves the major tag, in that order, with credentials only where needed', () => {
+    const steps = publish!.steps
+    expect(steps[0]!.uses).toMatch(/^actions\/checkout@/)
+    expect(steps[0]!.with).toEqual({ 'fetch-depth': 0, 'persist-credentials': false })
+    const order = [
+      steps.findIndex(step => step.run === 'script/release-checks "${TAG#v}" --tagged --no-build'),
       steps.findIndex(step => step.uses?.startsWith('actions/attest@')),
       steps.findIndex(
         step => step.run?.includes('gh release create "$TAG" --verify-tag --draft') && step.run.includes('script/release-notes')
       ),
-      steps.findIndex(step => step.run?.includes('git push --force origin "refs/tags/$major"'))
+      steps.findIndex(step => step.run?.includes('script/move-major-tag "${TAG#v}" --push'))
     ]
-    expect(order.every(index => index >= 0)).toBe(true)
-    expect([...order].sort((a, b) => a - b)).toEqual(order)
-    const attest = steps.find(step => step.uses?.startsWith('actions/attest@'))!
-    expect(attest.with?.['subject-path']?.trim().split('\n')).toEqual(['dist/index.js', 'dist/*.index.js'])
-    // The release-checks step includes the dist/ check: a rebuild that differs fails the release.
-    expect(readFileSync(join(ROOT, 'script', 'release-checks'), 'utf8')).toContain("dist/ differs from a fresh 'npm run bundle'")
+    expect(order).toEqual([1, 2, 3, 4])
+    const attest = steps[2]!
+    expect(String(attest.with?.['subject-path']).trim().split('\n')).toEqual(['dist/index.js', 'dist/*.index.js'])
+    // The job token reaches only the two steps that talk to GitHub, each through its env.
+    expect(steps.filter(step => JSON.stringify(step).includes('github.token')).map(step => steps.indexOf(step))).toEqual([3, 4])
+    const move = steps[4]!
+    expect(move.env?.GH_TOKEN).toBe('${{ github.token }}')
+    expect(move.run).toMatch(/GIT_CONFIG_VALUE_0="AUTHORIZATION: basic \$basic" \\\n\s+script\/move-major-tag/)
+    expect(move.run).toContain('echo "::add-mask::$basic"')
+    expect(move.run).not.toMatch(/git push|git config --global|extraheader.*\$GH_TOKEN/)
   })
 })
 
@@ -219,10 +265,12 @@ describe('script/release, script/release-checks and script/move-major-tag', () =
       expect(dryRun.stderr).toContain('run script/release 1.1.0 --prepare')
       expect(dryRun.stdout).not.toContain('Dry run: the checks passed')
       git('tag', '-a', 'v1.1.0', '-m', 'v1.1.0')
-      const tagged = run('release-checks', '1.1.0', '--tagged')
-      expect(tagged.status).toBe(1)
-      expect(tagged.stderr).toContain(message)
-      expect(tagged.stderr).toContain('--prepare')
+      for (const options of [['--tagged'], ['--tagged', '--no-build']]) {
+        const tagged = run('release-checks', '1.1.0', ...options)
+        expect(tagged.status).toBe(1)
+        expect(tagged.stderr).toContain(message)
+        expect(tagged.stderr).toContain('--prepare')
+      }
     })
 
     it('accepts a real date, a leap day included', () => {
@@ -343,6 +391,32 @@ describe('script/release, script/release-checks and script/move-major-tag', () =
       }
       expect(run('release', '1.1.0', '--prepare', '--execute').stderr).toContain('--prepare and --execute are two steps')
     })
+  })
+
+  it('release-checks --no-build runs no npm; without it, the dist/ check does', () => {
+    git('tag', '-a', 'v1.1.0', '-m', 'v1.1.0')
+    const bin = mkdtempSync(join(tmpdir(), 'release-no-npm-'))
+    const marker = join(bin, 'npm-ran')
+    for (const tool of ['npm', 'npx']) {
+      writeFileSync(join(bin, tool), `#!/bin/sh\necho "$0 $*" >> '${marker}'\nexit 97\n`)
+      chmodSync(join(bin, tool), 0o755)
+    }
+    const env = { ...process.env, PATH: `${bin}${delimiter}${process.env.PATH}` }
+    const checks = (...args: string[]) =>
+      spawnSync('bash', [join(repo, 'script', 'release-checks'), '1.1.0', '--tagged', ...args], { cwd: repo, encoding: 'utf8', env })
+    try {
+      const publish = checks('--no-build')
+      expect(publish.status, publish.stderr).toBe(0)
+      expect(publish.stdout).toContain('ok  package.json, the User-Agent, CHANGELOG.md (released 2026-11-29) and the README name 1.1.0')
+      expect(publish.stdout).toContain('dist/ not rebuilt (--no-build)')
+      expect(existsSync(marker)).toBe(false)
+      const verify = checks()
+      expect(verify.status).not.toBe(0)
+      expect(readFileSync(marker, 'utf8')).toMatch(/npm run --silent bundle/)
+      expect(checks('--no-bundle').stderr).toContain('unknown option: --no-bundle')
+    } finally {
+      rmSync(bin, { recursive: true, force: true })
+    }
   })
 
   describe('script/move-major-tag', () => {
