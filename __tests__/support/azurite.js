@@ -4,16 +4,14 @@
  * under Node 24 (its current release needs Node 22 or newer), with one account of the test's.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startEmulatorProcess } from './emulator-process.js'
-
-const require = createRequire(import.meta.url)
-const BLOB_MAIN = join(require.resolve('azurite/package.json'), '..', 'dist', 'src', 'blob', 'main.js')
+import { emulatorRequire } from './emulators.js'
 
 /** @param {string} node24 @param {{ name: string, key: string }} account */
 export async function startAzurite(node24, account) {
+  const BLOB_MAIN = join(emulatorRequire(node24).resolve('azurite/package.json'), '..', 'dist', 'src', 'blob', 'main.js')
   const location = mkdtempSync(join(tmpdir(), 'azurite-'))
   const child = await startEmulatorProcess(
     node24,

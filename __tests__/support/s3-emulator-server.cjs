@@ -1,10 +1,15 @@
-// Runs @20minutes/s3rver (an S3 emulator that checks SigV4 signatures; it needs Node 24) on
-// loopback: `node s3-emulator-server.cjs <directory> <access-key> <secret-key> <bucket>...`.
+// Runs @20minutes/s3rver (an S3 emulator that checks SigV4 signatures; it needs Node 22 or newer)
+// on loopback, from the emulators' own install (test-emulators/):
+// `node s3-emulator-server.cjs <emulators dir> <directory> <access-key> <secret-key> <bucket>...`.
 // The key pair is added to the emulator's one account. Prints {"port":N} when ready.
-const S3rver = require('@20minutes/s3rver')
-const AWSAccount = require('@20minutes/s3rver/lib/models/account')
+const { createRequire } = require('node:module')
+const { join } = require('node:path')
 
-const [directory, accessKey, secretKey, ...buckets] = process.argv.slice(2)
+const [emulators, directory, accessKey, secretKey, ...buckets] = process.argv.slice(2)
+const fromEmulators = createRequire(join(emulators, 'package.json'))
+const S3rver = fromEmulators('@20minutes/s3rver')
+const AWSAccount = fromEmulators('@20minutes/s3rver/lib/models/account')
+
 AWSAccount.DUMMY_ACCOUNT.createKeyPair(accessKey, secretKey)
 const server = new S3rver({
   address: '127.0.0.1',
