@@ -100,34 +100,46 @@ describe('the guard in a run', () => {
   }
   const secrets = { 'api-secret': project.apiSecret, 'secret-key': 'guard/secret+key' }
 
-  it('refuses a run with secrets before any request, as a refused input', async () => {
-    const refused = await run(`projects:\n${s3Entry('staging', 'https://attacker.example.net')}`, secrets)
+  it('refuses a dry run with secrets before any request, as a refused setting of the file, at its line', async () => {
+    const refused = await run(`projects:\n${s3Entry('staging', 'https://attacker.example.net')}`, { ...secrets, 'dry-run': 'true' })
     expect(refused.exitCode).toBe(1)
     expect(refused.stdout).toContain(
-      "::error title=Invalid input%3A endpoint::A pull request may not send signed requests to a storage host it introduced: 'endpoint' of project 'staging'"
+      "::error title=Invalid setting%3A endpoint,file=.github/opentok-archive-target.yml,line=6,col=5::.github/opentok-archive-target.yml line 6, column 5: A run about a pull request may not send signed requests to a storage host the pull request introduced: 'endpoint' of project 'staging'"
     )
     expect(standIn.requests).toHaveLength(0)
   })
 
-  it.each(['pull_request', 'pull_request_target'])('judges %s runs', async event => {
-    const refused = await run(`projects:\n${s3Entry('staging', 'https://attacker.example.net')}`, secrets, {
-      ...pullRequestEnv(),
-      GITHUB_EVENT_NAME: event
-    })
+  it('refuses a set on a pull request whatever the file says, before the hosts are even compared', async () => {
+    const refused = await run(BASE_FILE, secrets)
     expect(refused.exitCode).toBe(1)
+    expect(refused.stdout).toContain("::error title=Invalid input%3A operation::operation 'set' is refused on a 'pull_request' run")
+    expect(standIn.requests).toHaveLength(0)
   })
 
-  it('lets a run with the base’s host through to the vendor', async () => {
-    const passed = await run(BASE_FILE, secrets)
+  it.each(['pull_request', 'pull_request_target', 'pull_request_review'])('judges %s runs', async event => {
+    const refused = await run(
+      `projects:\n${s3Entry('staging', 'https://attacker.example.net')}`,
+      { ...secrets, 'dry-run': 'true' },
+      {
+        ...pullRequestEnv(),
+        GITHUB_EVENT_NAME: event
+      }
+    )
+    expect(refused.exitCode).toBe(1)
+    expect(refused.stdout).toContain('may not send signed requests to a storage host the pull request introduced')
+  })
+
+  it('lets a dry run with the base’s host through', async () => {
+    const passed = await run(BASE_FILE, { ...secrets, 'dry-run': 'true' })
     expect(passed.exitCode).toBe(0)
-    expect(standIn.requests).toHaveLength(1)
+    expect(passed.stdout).toContain(`Dry run: would send PUT ${standIn.url}/v2/project/${project.apiKey}/archive/storage`)
   })
 
   it('does not judge a dry run without secrets, a push, or plain inputs', async () => {
     const head = `projects:\n${s3Entry('staging', 'https://attacker.example.net')}`
-    expect((await run(head, { 'dry-run': 'true' })).stdout).not.toContain('A pull request may not')
+    expect((await run(head, { 'dry-run': 'true' })).stdout).not.toContain('may not send signed requests')
     const push = await run(head, { ...secrets, 'dry-run': 'true' }, { GITHUB_EVENT_NAME: 'push' })
-    expect(push.stdout).not.toContain('A pull request may not')
+    expect(push.stdout).not.toContain('may not send signed requests')
     writeFileSync(join(repo.dir, FILE), BASE_FILE)
     const plain = await runInProcess(
       {
@@ -142,12 +154,12 @@ describe('the guard in a run', () => {
       },
       { env: pullRequestEnv(), workspace: repo.dir }
     )
-    expect(plain.stdout).not.toContain('A pull request may not')
+    expect(plain.stdout).not.toContain('may not send signed requests')
   })
 
   it.each(['api-secret', 'secret-key'])('judges a run that holds only %s', async name => {
     const head = `projects:\n${s3Entry('staging', 'https://attacker.example.net')}`
     const refused = await run(head, { [name]: name === 'api-secret' ? project.apiSecret : 'guard/secret+key', 'dry-run': 'true' })
-    expect(refused.stdout).toContain('A pull request may not send signed requests')
+    expect(refused.stdout).toContain('A run about a pull request may not send signed requests')
   })
 })

@@ -10,9 +10,10 @@ exports.modules = {
 /* harmony export */   Sk: () => (/* binding */ listBlobsUrl),
 /* harmony export */   Zd: () => (/* binding */ blobRequestHeaders),
 /* harmony export */   _t: () => (/* binding */ blobServiceUrl),
-/* harmony export */   b0: () => (/* binding */ blobUrl)
+/* harmony export */   b0: () => (/* binding */ blobUrl),
+/* harmony export */   ob: () => (/* binding */ AZURE_API_VERSION),
+/* harmony export */   sX: () => (/* binding */ signSharedKey)
 /* harmony export */ });
-/* unused harmony exports AZURE_API_VERSION, signSharedKey */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /**
@@ -143,11 +144,16 @@ __webpack_require__.d(__webpack_exports__, {
   Mr: () => (/* binding */ AMAZON_S3),
   t9: () => (/* binding */ DEFAULT_REGION),
   Vv: () => (/* binding */ listS3),
+  MW: () => (/* binding */ listUrl),
+  bC: () => (/* binding */ objectUrl),
   $M: () => (/* binding */ s3DnsHint),
-  kf: () => (/* binding */ sendToS3)
+  Js: () => (/* binding */ sendS3),
+  kf: () => (/* binding */ sendToS3),
+  fg: () => (/* binding */ sha256Hex),
+  vs: () => (/* binding */ sseHeader)
 });
 
-// UNUSED EXPORTS: listUrl, objectUrl
+// UNUSED EXPORTS: signS3, uriEncode
 
 ;// CONCATENATED MODULE: ./node_modules/aws4fetch/dist/aws4fetch.esm.mjs
 /**
@@ -443,12 +449,15 @@ function guessServiceRegion(url, headers) {
 
 
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/http.ts
 var http = __webpack_require__(6803);
 // EXTERNAL MODULE: ./src/verify/storage-error.ts
 var storage_error = __webpack_require__(5255);
 ;// CONCATENATED MODULE: ./src/verify/s3.ts
 /** The S3 storage check: a SigV4-signed PutObject of the check object, then a DeleteObject. */
+
 
 
 
@@ -461,16 +470,23 @@ const DEFAULT_REGION = 'us-east-1';
  * S3-compatible services support without DNS set-up.
  */
 function objectUrl(bucket, endpoint, region, key) {
-    const path = key.split('/').map(encodeURIComponent).join('/');
+    const path = key.split('/').map(uriEncode).join('/');
     if (endpoint === AMAZON_S3) {
         const host = region === DEFAULT_REGION ? 's3.amazonaws.com' : `s3.${region}.amazonaws.com`;
         return bucket.includes('.') ? `https://${host}/${encodeURIComponent(bucket)}/${path}` : `https://${bucket}.${host}/${path}`;
     }
     return `${endpoint}/${encodeURIComponent(bucket)}/${path}`;
 }
+/**
+ * SigV4's URI encoding (RFC 3986): encodeURIComponent leaves !'()* as they are, which a service
+ * that signs the URL as sent would read differently from the signature's canonical form.
+ */
+function uriEncode(text) {
+    return encodeURIComponent(text).replace(/[!'()*]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
 /** The URL of a bucket's list (ListObjectsV2) for one prefix, addressed as objectUrl addresses objects. */
 function listUrl(bucket, endpoint, region, prefix) {
-    const query = `?list-type=2&max-keys=1&prefix=${encodeURIComponent(prefix)}`;
+    const query = `?list-type=2&max-keys=1&prefix=${uriEncode(prefix)}`;
     if (endpoint === AMAZON_S3) {
         const host = region === DEFAULT_REGION ? 's3.amazonaws.com' : `s3.${region}.amazonaws.com`;
         return bucket.includes('.') ? `https://${host}/${encodeURIComponent(bucket)}${query}` : `https://${bucket}.${host}/${query}`;
@@ -494,17 +510,34 @@ function s3DnsHint(target, endpoint, region) {
  * again for that region and retries once there.
  */
 async function sendToS3(method, target, endpoint, key, body, region, io) {
-    return sendSigned(method, target, inRegion => objectUrl(target.bucket, endpoint, inRegion, key), body, region, io);
+    return sendS3(target, {
+        method,
+        urlFor: inRegion => objectUrl(target.bucket, endpoint, inRegion, key),
+        // The check object is text; a bucket policy that demands SSE-S3 is honoured, as the vendor's own uploads will.
+        headers: method === 'PUT' ? { 'content-type': 'text/plain; charset=utf-8', ...sseHeader(target) } : {},
+        ...(body === undefined ? {} : { body })
+    }, region, io);
 }
 /** A ListObjectsV2 of at most one key under `prefix` (needs only s3:ListBucket), with the same region handling. */
 function listS3(target, endpoint, prefix, region, io) {
-    return sendSigned('GET', target, inRegion => listUrl(target.bucket, endpoint, inRegion, prefix), undefined, region, io);
+    return sendS3(target, { method: 'GET', urlFor: inRegion => listUrl(target.bucket, endpoint, inRegion, prefix) }, region, io);
 }
-async function sendSigned(method, target, urlFor, body, region, io) {
+/** The header that asks for SSE-S3, when the target sets 'sse: s3'. */
+function sseHeader(target) {
+    return target.sse === 's3' ? { 'x-amz-server-side-encryption': 'AES256' } : {};
+}
+/** Signs and sends `call`, with retries, in `region`, and once more in the region an answer names. */
+async function sendS3(target, call, region, io) {
+    // Sign the payload's hash rather than UNSIGNED-PAYLOAD: some S3-compatible services require it.
+    const payloadHash = call.payloadHash ?? sha256Hex(call.body ?? '');
     const once = async (inRegion) => {
-        const url = urlFor(inRegion);
-        const outcome = await (0,http/* sendWithRetries */.HI)(io.transport, { method, url, ...(body === undefined ? {} : { body }) }, () => signedHeaders(method, url, target, inRegion, body, io.clock), io.policy, io.clock, io.log);
-        return { region: inRegion, ...(outcome.answer ? { answer: outcome.answer } : { failure: outcome.failure ?? 'no answer' }) };
+        const url = call.urlFor(inRegion);
+        const outcome = await (0,http/* sendWithRetries */.HI)(io.transport, { method: call.method, url, ...(call.body === undefined ? {} : { body: call.body }) }, () => signS3(call.method, url, target, inRegion, { ...call.headers, 'x-amz-content-sha256': payloadHash }, io.clock), io.policy, io.clock, io.log);
+        return {
+            region: inRegion,
+            attempts: outcome.attempts,
+            ...(outcome.answer ? { answer: outcome.answer } : { failure: outcome.failure ?? 'no answer' })
+        };
     };
     const first = await once(region);
     const answer = first.answer;
@@ -514,37 +547,36 @@ async function sendSigned(method, target, urlFor, body, region, io) {
     // parseStorageError gives only a region-shaped name (it goes into the host name).
     if (named !== undefined && named !== region) {
         io.log.info(`The bucket is in region ${named}; signing again for it.`);
-        return once(named);
+        const second = await once(named);
+        return { ...second, attempts: first.attempts + second.attempts };
     }
     return first;
 }
-async function signedHeaders(method, url, target, region, body, clock) {
-    const headers = {};
-    if (method === 'PUT') {
-        headers['content-type'] = 'text/plain; charset=utf-8';
-        // Sign the payload hash rather than UNSIGNED-PAYLOAD: some S3-compatible services require it.
-        headers['x-amz-content-sha256'] = await sha256Hex(body ?? '');
-        // Honour a bucket policy that demands SSE-S3, exactly as the vendor's own uploads will.
-        if (target.sse === 's3')
-            headers['x-amz-server-side-encryption'] = 'AES256';
-    }
+/**
+ * The signing keys of the run, by secret, day, region and service: SigV4 derives one per day and
+ * region, and deriving it again for each request (aws4fetch's default, a cache per signer) costs
+ * four HMACs a request.
+ */
+const SIGNING_KEYS = new Map();
+/** The SigV4 headers of one S3 request; `headers` must hold x-amz-content-sha256. */
+async function signS3(method, url, target, region, headers, clock) {
     const signer = new AwsV4Signer({
         method,
         url,
         headers,
-        ...(body === undefined ? {} : { body }),
         accessKeyId: target.accessKey,
         secretAccessKey: target.secretKey,
         service: 's3',
         region,
+        cache: SIGNING_KEYS,
         datetime: new Date(clock.now()).toISOString().replace(/[:-]|\.\d{3}/g, '')
     });
     const signed = await signer.sign();
     return Object.fromEntries(signed.headers.entries());
 }
-async function sha256Hex(text) {
-    const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-    return Buffer.from(digest).toString('hex');
+/** The hex SHA-256 of a body. */
+function sha256Hex(body) {
+    return (0,external_node_crypto_.createHash)('sha256').update(body).digest('hex');
 }
 
 

@@ -100,7 +100,27 @@ async function parseConfig(text, file, project, mask) {
     const problems = [...document.problems, ...reading.problems, ...secretsElsewhere];
     if (reading.entry === undefined)
         return { ok: false, problems };
-    return { ok: true, entry: reading.entry, problems };
+    return { ok: true, entry: reading.entry, problems, warnings: sharedIdWarnings(document, reading.entry, file) };
+}
+/** The ID an entry sets the target of, as written (api-key or application-id), compared without regard to case. */
+function projectIdIn(entry) {
+    const id = entry?.values.get('api-key') ?? entry?.values.get('application-id');
+    return id === undefined ? undefined : id.value.trim().toLowerCase();
+}
+/**
+ * Other entries of the file that set the target of the same project: one project has one archive
+ * upload target, so the runs of such entries overwrite each other's. Said in every run of the file.
+ */
+function sharedIdWarnings(document, chosen, file) {
+    const id = projectIdIn(chosen);
+    if (id === undefined || id === '')
+        return [];
+    const others = document.projects.filter(p => p.name !== chosen.project && projectIdIn(p.entry) === id).map(p => `'${p.name}'`);
+    if (others.length === 0)
+        return [];
+    return [
+        `project '${chosen.project}' of ${file} sets the target of the project ${id}, and so does ${others.join(', ')}: one project has one archive upload target, so their deploys and nightly runs overwrite each other. Keep one entry per project ID.`
+    ];
 }
 /**
  * Parses the file's text into every project's entry, masking every secret-looking value in the

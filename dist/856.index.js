@@ -1,6 +1,6 @@
 "use strict";
 exports.id = 856;
-exports.ids = [856];
+exports.ids = [856,131];
 exports.modules = {
 
 /***/ 7131:
@@ -8,7 +8,8 @@ exports.modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   _: () => (/* binding */ pullRequestOf),
-/* harmony export */   b: () => (/* binding */ chooseBase)
+/* harmony export */   b: () => (/* binding */ chooseBase),
+/* harmony export */   pullRequestEventOf: () => (/* binding */ pullRequestEventOf)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
@@ -38,6 +39,55 @@ function field(value, ...path) {
         current = current !== null && typeof current === 'object' ? current[key] : undefined;
     return current;
 }
+/** The events whose run is about a pull request, and so may run a branch's unreviewed file. */
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_request_review', 'pull_request_review_comment']);
+/** The pull request the run's event is about, if any (see PullRequestEvent). */
+function pullRequestEventOf(env) {
+    const event = env.GITHUB_EVENT_NAME ?? '';
+    // Read only for the events that can be about a pull request: a push's payload is never parsed here.
+    if (!PULL_REQUEST_EVENTS.has(event) && event !== 'issue_comment' && event !== 'workflow_run')
+        return undefined;
+    const payload = eventPayload(env);
+    let pullRequest;
+    if (PULL_REQUEST_EVENTS.has(event))
+        pullRequest = field(payload, 'pull_request');
+    else if (event === 'issue_comment') {
+        const issue = field(payload, 'issue');
+        if (field(issue, 'pull_request') === undefined || field(issue, 'pull_request') === null)
+            return undefined;
+        return { event, ...numberOf(field(issue, 'number')), fromFork: false };
+    }
+    else if (event === 'workflow_run') {
+        const run = field(payload, 'workflow_run');
+        const pulls = field(run, 'pull_requests');
+        const first = Array.isArray(pulls) ? pulls[0] : undefined;
+        const triggeredBy = field(run, 'event');
+        if (first === undefined && !(typeof triggeredBy === 'string' && PULL_REQUEST_EVENTS.has(triggeredBy)))
+            return undefined;
+        const headRepository = field(run, 'head_repository', 'full_name');
+        return {
+            event,
+            ...numberOf(field(first, 'number')),
+            ...shaOf(field(first, 'base', 'sha')),
+            fromFork: typeof headRepository === 'string' && headRepository !== env.GITHUB_REPOSITORY
+        };
+    }
+    else
+        return undefined;
+    const head = field(pullRequest, 'head', 'repo', 'full_name');
+    return {
+        event,
+        ...numberOf(field(pullRequest, 'number') ?? field(payload, 'number')),
+        ...shaOf(field(pullRequest, 'base', 'sha')),
+        fromFork: typeof head === 'string' && head !== env.GITHUB_REPOSITORY
+    };
+}
+function numberOf(value) {
+    return typeof value === 'number' && Number.isSafeInteger(value) ? { number: value } : {};
+}
+function shaOf(value) {
+    return typeof value === 'string' && _sources_files_js__WEBPACK_IMPORTED_MODULE_1__/* .REVISION */ .sP.test(value) ? { baseSha: value } : {};
+}
 /** Chooses the base revision from the input or the event. */
 function chooseBase(given, env) {
     const event = env.GITHUB_EVENT_NAME ?? '';
@@ -50,14 +100,11 @@ function chooseBase(given, env) {
         }
         return { kind: 'revision', revision: given, from: "the input 'base'" };
     }
-    const payload = eventPayload(env);
-    if (event === 'pull_request' || event === 'pull_request_target') {
-        const sha = field(payload, 'pull_request', 'base', 'sha');
-        if (typeof sha === 'string' && _sources_files_js__WEBPACK_IMPORTED_MODULE_1__/* .REVISION */ .sP.test(sha))
-            return { kind: 'revision', revision: sha, from: "the pull request's base commit" };
-    }
+    const pullRequest = pullRequestEventOf(env);
+    if (pullRequest?.baseSha !== undefined)
+        return { kind: 'revision', revision: pullRequest.baseSha, from: "the pull request's base commit" };
     if (event === 'push') {
-        const before = field(payload, 'before');
+        const before = field(eventPayload(env), 'before');
         if (typeof before === 'string' && NO_COMMIT.test(before))
             return { kind: 'none', from: 'a push that created the branch' };
         if (typeof before === 'string' && _sources_files_js__WEBPACK_IMPORTED_MODULE_1__/* .REVISION */ .sP.test(before))
@@ -68,17 +115,12 @@ function chooseBase(given, env) {
         message: `'base' is required on ${event === '' ? 'a run outside a pull request or a push' : `a '${event}' run`}: give the revision to compare the configuration file with, such as 'main' or \${{ github.event.pull_request.base.sha }}. On pull_request and push events it defaults to the pull request's base commit and the push's before commit.`
     };
 }
-/** The pull request this run belongs to, from the event payload; undefined on other events. */
+/** The pull request this run belongs to, from the event payload, when its number is known; undefined on other events. */
 function pullRequestOf(env) {
-    const event = env.GITHUB_EVENT_NAME ?? '';
-    if (event !== 'pull_request' && event !== 'pull_request_target')
+    const pullRequest = pullRequestEventOf(env);
+    if (pullRequest?.number === undefined)
         return undefined;
-    const payload = eventPayload(env);
-    const number = field(payload, 'pull_request', 'number') ?? field(payload, 'number');
-    if (typeof number !== 'number' || !Number.isSafeInteger(number))
-        return undefined;
-    const head = field(payload, 'pull_request', 'head', 'repo', 'full_name');
-    return { number, fromFork: typeof head === 'string' && head !== env.GITHUB_REPOSITORY };
+    return { number: pullRequest.number, fromFork: pullRequest.fromFork };
 }
 
 
@@ -90,59 +132,64 @@ function pullRequestOf(env) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   hostChangedByPullRequest: () => (/* binding */ hostChangedByPullRequest)
 /* harmony export */ });
-/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7890);
-/* harmony import */ var _sources_files_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8986);
-/* harmony import */ var _base_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7131);
-/* harmony import */ var _project_plans_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4548);
+/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7890);
+/* harmony import */ var _sources_files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8986);
+/* harmony import */ var _base_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7131);
+/* harmony import */ var _project_plans_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4548);
 /**
- * The guard of runs with secrets on a pull request: the storage host ('endpoint', 'domain') that a
- * configuration file names must be the one at the pull request's base. A branch that changes it
- * would otherwise receive signed requests made with production keys (Azure's SharedKey does not
- * even sign the body). A value given as an input is the workflow author's choice, not the
- * branch's, and is not judged here.
+ * The guard of runs with secrets on an event about a pull request: every setting of the
+ * configuration file that decides which storage host gets signed requests must be as it is at the
+ * pull request's base. Those are 'endpoint' (an S3-compatible service), 'domain' and
+ * 'account-name' (an Azure account's host), and, on Amazon S3, 'bucket' (the bucket names the
+ * host: bucket.s3.amazonaws.com). A branch that changes one would otherwise receive requests signed
+ * with production keys (Azure's SharedKey does not even sign the body). A value given as an input
+ * is the workflow author's choice, not the branch's, and is not judged here.
  */
 
 
 
 
-/** The hosts a plan sends signed requests to, besides the vendor: the S3 endpoint and the Azure domain. */
+/** What each host setting of `plan` is; a setting that does not decide the host (a bucket behind an endpoint) is absent. */
 function hostsOf(plan) {
     const target = plan?.target;
     if (target?.type === 's3')
-        return target.endpoint === undefined ? {} : { endpoint: target.endpoint };
+        return target.endpoint === undefined ? { bucket: target.bucket } : { endpoint: target.endpoint };
     if (target?.type === 'azure')
-        return target.domain === undefined ? {} : { domain: target.domain };
+        return { 'account-name': target.accountName, ...(target.domain === undefined ? {} : { domain: target.domain }) };
     return {};
 }
+const HOST_SETTINGS = ['endpoint', 'bucket', 'account-name', 'domain'];
 /** Why this run may not go on, or undefined when every host the file names is the base's. */
 async function hostChangedByPullRequest(input) {
     const head = hostsOf(input.plan);
-    const fromFile = ['endpoint', 'domain'].filter(name => head[name] !== undefined && input.origin(name).kind === 'file');
+    const fromFile = HOST_SETTINGS.filter(name => head[name] !== undefined && input.origin(name).kind === 'file');
     if (fromFile.length === 0)
         return undefined;
+    // The refusal points at the setting's line in the file, where a reviewer sees it.
     const refuse = (setting, why) => ({
+        ...placeOf(input.origin(setting)),
         input: setting,
-        message: `A pull request may not send signed requests to a storage host it introduced: ${why} Review the change with 'operation: plan' or a dry run without secrets; the target is set after merge, from reviewed code.`
+        message: `A run about a pull request may not send signed requests to a storage host the pull request introduced: ${why} Review the change with 'operation: plan' or a dry run without secrets; the target is set after merge, from reviewed code.`
     });
-    const base = (0,_base_js__WEBPACK_IMPORTED_MODULE_1__/* .chooseBase */ .b)('', input.env);
+    const base = (0,_base_js__WEBPACK_IMPORTED_MODULE_2__/* .chooseBase */ .b)('', input.env);
     if (base.kind !== 'revision')
         return refuse(fromFile[0] ?? 'endpoint', `the base of this pull request could not be told, so '${fromFile[0]}' cannot be compared with it.`);
     let basePlan;
     try {
-        const local = await (0,_sources_files_js__WEBPACK_IMPORTED_MODULE_0__/* .gitFiles */ .IU)(input.workspace, base.revision);
-        const repository = (0,_github_client_js__WEBPACK_IMPORTED_MODULE_3__/* .repositoryOf */ ._M)(input.env);
+        const local = await (0,_sources_files_js__WEBPACK_IMPORTED_MODULE_1__/* .gitFiles */ .IU)(input.workspace, base.revision);
+        const repository = (0,_github_client_js__WEBPACK_IMPORTED_MODULE_0__/* .repositoryOf */ ._M)(input.env);
         const files = local ??
             (input.token !== '' && repository !== undefined
-                ? (0,_sources_files_js__WEBPACK_IMPORTED_MODULE_0__/* .apiFiles */ .Mg)(await (0,_github_client_js__WEBPACK_IMPORTED_MODULE_3__/* .makeGitHubClient */ .hV)(input.token, input.env), repository, base.revision)
+                ? (0,_sources_files_js__WEBPACK_IMPORTED_MODULE_1__/* .apiFiles */ .Mg)(await (0,_github_client_js__WEBPACK_IMPORTED_MODULE_0__/* .makeGitHubClient */ .hV)(input.token, input.env), repository, base.revision)
                 : undefined);
         if (files === undefined) {
             return refuse(fromFile[0] ?? 'endpoint', `the file at the base commit ${base.revision.slice(0, 7)} could not be read (not in the checkout, and no 'github-token').`);
         }
-        const plans = await (0,_project_plans_js__WEBPACK_IMPORTED_MODULE_2__/* .planProjects */ ._)(input.file, files, input.now, input.mask);
+        const plans = await (0,_project_plans_js__WEBPACK_IMPORTED_MODULE_3__/* .planProjects */ ._)(input.file, files, input.now, input.mask);
         basePlan = plans?.projects.find(project => project.name === input.project)?.plan;
     }
     catch (error) {
-        return refuse(fromFile[0] ?? 'endpoint', `the file at the base could not be read (${error instanceof _sources_files_js__WEBPACK_IMPORTED_MODULE_0__/* .UnreadableFile */ .ie ? error.message : String(error)}).`);
+        return refuse(fromFile[0] ?? 'endpoint', `the file at the base could not be read (${error instanceof _sources_files_js__WEBPACK_IMPORTED_MODULE_1__/* .UnreadableFile */ .ie ? error.message : String(error)}).`);
     }
     const was = hostsOf(basePlan);
     for (const name of fromFile) {
@@ -151,6 +198,11 @@ async function hostChangedByPullRequest(input) {
         }
     }
     return undefined;
+}
+function placeOf(origin) {
+    if (origin.kind !== 'file')
+        return {};
+    return { file: origin.file, line: origin.line, ...(origin.column === undefined ? {} : { column: origin.column }) };
 }
 
 
@@ -193,10 +245,11 @@ async function planProjects(file, files, now, mask) {
     const projects = [];
     for (const project of document.projects) {
         if (project.entry === undefined) {
-            projects.push({ name: project.name, problems: project.problems.map(located) });
+            projects.push({ name: project.name, written: new Set(), problems: project.problems.map(located) });
             continue;
         }
         const values = project.entry.values;
+        const written = new Set(values.keys());
         const placeOf = (setting) => {
             const value = values.get(setting);
             if (value === undefined)
@@ -210,6 +263,7 @@ async function planProjects(file, files, now, mask) {
             if (read === undefined) {
                 projects.push({
                     name: project.name,
+                    written,
                     problems: [
                         {
                             input: 'certificate',
@@ -249,9 +303,9 @@ async function planProjects(file, files, now, mask) {
                 ...placeOf(problem.input)
             }));
         if (result.ok && own.length === 0)
-            projects.push({ name: project.name, plan: { ...result.plan, project: project.name }, problems: [] });
+            projects.push({ name: project.name, plan: { ...result.plan, project: project.name }, written, problems: [] });
         else
-            projects.push({ name: project.name, problems: [...own, ...found] });
+            projects.push({ name: project.name, written, problems: [...own, ...found] });
     }
     return { problems: document.problems.map(located), projects };
 }

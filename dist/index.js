@@ -9,8 +9,11 @@
 /* harmony export */   _M: () => (/* binding */ repositoryOf),
 /* harmony export */   dZ: () => (/* binding */ describeGitHubError),
 /* harmony export */   gj: () => (/* binding */ isPermissionError),
-/* harmony export */   hV: () => (/* binding */ makeGitHubClient)
+/* harmony export */   hV: () => (/* binding */ makeGitHubClient),
+/* harmony export */   nu: () => (/* binding */ tokenLogin),
+/* harmony export */   xO: () => (/* binding */ writtenBy)
 /* harmony export */ });
+/* unused harmony export JOB_TOKEN_LOGIN */
 /** An Octokit for `token`, against the API the runner names. */
 async function makeGitHubClient(token, env) {
     // The package's `lib/utils` entry is what getOctokit() wraps. Importing it, rather than the package
@@ -37,6 +40,38 @@ function describeGitHubError(error) {
     const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]?.slice(0, 200) ?? '';
     return typeof status === 'number' ? `HTTP ${status}: ${message}` : message;
 }
+/** The author GitHub gives what the job token writes. */
+const JOB_TOKEN_LOGIN = 'github-actions[bot]';
+const logins = new WeakMap();
+/**
+ * Who the token writes as: the user of a personal token, or the bot of a GitHub App's token, as
+ * GraphQL's `viewer` names it (it answers for both kinds; REST's GET /user refuses app tokens).
+ * Read once per client. When GitHub cannot say, the job token's author is assumed: the default
+ * token, and the one identity a comment of this action is never mistaken for.
+ */
+function tokenLogin(client) {
+    let login = logins.get(client);
+    if (login === undefined) {
+        login = client
+            .graphql('query { viewer { login } }')
+            .then(data => (typeof data.viewer?.login === 'string' && data.viewer.login !== '' ? data.viewer.login : JOB_TOKEN_LOGIN))
+            .catch(() => JOB_TOKEN_LOGIN);
+        logins.set(client, login);
+    }
+    return login;
+}
+/**
+ * Whether `author` is `login`: a comment or issue is this action's only if the token's own
+ * identity wrote it, whatever marker it carries. An app's bot may be named with or without its
+ * `[bot]` suffix; the suffix is only accepted on an author GitHub marks as a bot.
+ */
+function writtenBy(author, login) {
+    const name = author?.login?.toLowerCase();
+    if (name === undefined)
+        return false;
+    const own = login.toLowerCase();
+    return name === own || (author?.type === 'Bot' && !own.endsWith('[bot]') && name === `${own}[bot]`);
+}
 
 
 /***/ }),
@@ -45,12 +80,14 @@ function describeGitHubError(error) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   EY: () => (/* binding */ backoffDelay),
 /* harmony export */   HI: () => (/* binding */ sendWithRetries),
 /* harmony export */   J1: () => (/* binding */ noAnswerMessage),
+/* harmony export */   gl: () => (/* binding */ describeNetworkError),
 /* harmony export */   ml: () => (/* binding */ systemClock),
 /* harmony export */   oK: () => (/* binding */ Transport)
 /* harmony export */ });
-/* unused harmony exports BACKOFF_BASE_MS, BACKOFF_CAP_MS, RETRY_AFTER_CAP_MS, isRetryableStatus, parseRetryAfter, backoffDelay, dispatcherFromEnvironment, AttemptTimeout, ProxyUnreachable, describeNetworkError, describeWait */
+/* unused harmony exports BACKOFF_BASE_MS, BACKOFF_CAP_MS, RETRY_AFTER_CAP_MS, isRetryableStatus, parseRetryAfter, dispatcherFromEnvironment, MAX_ANSWER_BYTES, AnswerTooLarge, AttemptTimeout, ProxyUnreachable, describeWait */
 /* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8903);
 
 /** undici, loaded on first use: a dry run without a storage check never needs it. */
@@ -163,7 +200,7 @@ class Transport {
                 dispatcher: this.dispatcher,
                 signal: controller.signal
             });
-            const text = await response.body.text();
+            const text = await readBounded(response.body, MAX_ANSWER_BYTES);
             return { status: response.statusCode, headers: response.headers, body: text };
         }
         catch (error) {
@@ -179,11 +216,73 @@ class Transport {
             clearTimeout(timer);
         }
     }
+    /**
+     * A GET whose body is read as it arrives, for a download that may take minutes: the answer's
+     * headers must come, and then each chunk must follow the one before, within `idleMs`. Nothing is
+     * buffered here; the caller reads the body, or cancels it.
+     */
+    async stream(url, headers, idleMs) {
+        this.dispatcher ??= await (this.makeDispatcher ?? (() => dispatcherFromEnvironment(this.env)))();
+        const { request } = await loadUndici();
+        try {
+            const response = await request(url, {
+                method: 'GET',
+                headers,
+                dispatcher: this.dispatcher,
+                headersTimeout: idleMs,
+                bodyTimeout: idleMs
+            });
+            const body = response.body;
+            return {
+                status: response.statusCode,
+                headers: response.headers,
+                body: body,
+                cancel: () => {
+                    // Destroying a body not read to its end errors it: nobody waits for that error any more.
+                    body.on('error', () => undefined);
+                    body.destroy();
+                }
+            };
+        }
+        catch (error) {
+            const proxy = (0,_proxy_js__WEBPACK_IMPORTED_MODULE_0__/* .proxyFor */ .iJ)(url, this.env);
+            const code = errorCode(error);
+            if (proxy !== undefined && code !== undefined && PROXY_CONNECT_CODES.has(code))
+                throw new ProxyUnreachable(proxy, code);
+            throw error;
+        }
+    }
     /** Closes pooled connections so the process can end at once. */
     async close() {
         const dispatcher = this.dispatcher;
         this.dispatcher = undefined;
         await dispatcher?.destroy();
+    }
+}
+/**
+ * The most an answer may hold. A page of 1,000 archives is about 0.5 MB and every other answer is
+ * smaller; a body past this is not the vendor or the storage answering as documented, and reading
+ * it whole would put the runner's memory at the mercy of whoever answers.
+ */
+const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
+/** Reads `body` as UTF-8 text; past `limit` bytes it stops reading and throws AnswerTooLarge. */
+async function readBounded(body, limit) {
+    const chunks = [];
+    let length = 0;
+    for await (const chunk of body) {
+        length += chunk.length;
+        if (length > limit) {
+            body.destroy();
+            throw new AnswerTooLarge(limit);
+        }
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks, length).toString('utf8');
+}
+/** An answer whose body was larger than the action reads; it was refused before it was parsed. */
+class AnswerTooLarge extends Error {
+    constructor(limit) {
+        super(`the answer's body was larger than ${limit / (1024 * 1024)} MiB and was refused unread`);
     }
 }
 /** An attempt that got no full answer within its time. */
@@ -208,6 +307,9 @@ class ProxyUnreachable extends Error {
 function describeNetworkError(error) {
     if (error instanceof AttemptTimeout)
         return { reason: error.message, retryable: true };
+    // The same server would send the same body again.
+    if (error instanceof AnswerTooLarge)
+        return { reason: error.message, retryable: false };
     if (error instanceof ProxyUnreachable)
         return { reason: error.message, retryable: error.code !== 'ENOTFOUND' };
     const code = errorCode(error);
@@ -243,6 +345,7 @@ async function sendWithRetries(transport, outgoing, headers, policy, clock, log)
         let reason;
         let retryable;
         let proxy;
+        let tooLarge = false;
         try {
             answer = await transport.once(outgoing.method, outgoing.url, await headers(), outgoing.body, policy.timeoutMs);
             log.debug(`${outgoing.method} ${outgoing.url} → ${answer.status} in ${clock.now() - started} ms`);
@@ -253,12 +356,13 @@ async function sendWithRetries(transport, outgoing, headers, policy, clock, log)
             ;
             ({ reason, retryable } = describeNetworkError(error));
             proxy = error instanceof ProxyUnreachable ? error.proxy : undefined;
+            tooLarge = error instanceof AnswerTooLarge;
             log.debug(`${outgoing.method} ${outgoing.url} failed after ${clock.now() - started} ms: ${reason}`);
         }
         if (!retryable || attempt >= policy.maxAttempts) {
             if (answer !== undefined)
                 return { answer, attempts: attempt };
-            return { attempts: attempt, failure: reason, ...(proxy === undefined ? {} : { proxy }) };
+            return { attempts: attempt, failure: reason, ...(proxy === undefined ? {} : { proxy }), ...(tooLarge ? { tooLarge } : {}) };
         }
         const retryAfter = answer !== undefined && (answer.status === 429 || answer.status === 503)
             ? parseRetryAfter(answer.headers['retry-after'], clock.now())
@@ -287,6 +391,8 @@ function noAnswerMessage(outgoing, outcome) {
         const sentence = outcome.failure.charAt(0).toUpperCase() + outcome.failure.slice(1);
         return `${sentence} for ${outgoing.method} ${outgoing.url} after ${attempts}; check HTTPS_PROXY / HTTP_PROXY and NO_PROXY.`;
     }
+    if (outcome.tooLarge === true)
+        return `${outgoing.method} ${outgoing.url}: ${outcome.failure ?? 'the answer was too large'}.`;
     return `${outgoing.method} ${outgoing.url} got no answer after ${attempts}: ${outcome.failure ?? 'unknown error'}.`;
 }
 
@@ -660,6 +766,22 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(
 /** The default window: the last day, which a nightly audit covers with no gap. */
 const DEFAULT_SINCE = '24h';
 const DEFAULT_UPLOAD_GRACE = '2h';
+/** The most a rescue copies in one run unless told otherwise: 50 GiB. */
+const DEFAULT_RESCUE_MAX_BYTES = 50 * 1024 ** 3;
+const SIZE_UNITS = {
+    b: 1,
+    kb: 1000,
+    mb: 1000 ** 2,
+    gb: 1000 ** 3,
+    tb: 1000 ** 4,
+    kib: 1024,
+    mib: 1024 ** 2,
+    gib: 1024 ** 3,
+    tib: 1024 ** 4
+};
+const SIZE = /^(\d{1,15}(?:\.\d{1,3})?)\s*([kmgt]i?b|b)?$/i;
+/** A rescue may copy at most this much in one run, whatever it is told: 10 TiB. */
+const MAX_RESCUE_BYTES = 10 * 1024 ** 4;
 /** The oldest window an audit looks at, so that a typo cannot walk years of history. */
 const MAX_SINCE_MS = 400 * audit_DAY_MS;
 const MAX_GRACE_MS = 7 * audit_DAY_MS;
@@ -676,6 +798,8 @@ function readAuditSettings(f, now, objects) {
     const since = readSince(f, now);
     const grace = readGrace(f);
     const trackingIssue = f.flag('tracking-issue', false);
+    const rescue = f.flag('rescue', false);
+    const rescueMaxBytes = readRescueMaxBytes(f);
     const githubToken = f.text('github-token');
     if (trackingIssue === true && githubToken === '') {
         f.fail('github-token', "'github-token' is required with 'tracking-issue: true'; its default is ${{ github.token }}, with 'permissions: issues: write'.");
@@ -683,11 +807,18 @@ function readAuditSettings(f, now, objects) {
     else if (/\s/.test(githubToken)) {
         f.fail('github-token', "'github-token' must be a single token without spaces or line breaks.");
     }
-    if (f.problems.length > before || since === undefined || grace === undefined || trackingIssue === undefined)
+    if (f.problems.length > before ||
+        since === undefined ||
+        grace === undefined ||
+        trackingIssue === undefined ||
+        rescue === undefined ||
+        rescueMaxBytes === undefined)
         return undefined;
     return {
         since,
         uploadGraceMs: grace,
+        rescue,
+        rescueMaxBytes,
         checkObjects: objects.check,
         ...(objects.because === undefined ? {} : { statusesOnlyBecause: objects.because }),
         trackingIssue,
@@ -723,6 +854,23 @@ function readGrace(f) {
         return f.fail('upload-grace', `'upload-grace' must be how long a stopped archive may take to upload before it counts as stuck: a duration such as '30m', '2h' or '1d' (at most 7d); got '${(0,findings/* shown */.SP)(value)}'.`);
     }
     return duration;
+}
+/** A size: bytes, or a number with a unit ('500MB', '50GiB'; 1 kB = 1000 bytes, 1 KiB = 1024). */
+function parseSize(text) {
+    const match = SIZE.exec(text.trim());
+    if (match === null)
+        return undefined;
+    return Math.floor(Number(match[1]) * (SIZE_UNITS[(match[2] ?? 'b').toLowerCase()] ?? Number.NaN));
+}
+function readRescueMaxBytes(f) {
+    const given = f.text('rescue-max-bytes');
+    if (given === '')
+        return DEFAULT_RESCUE_MAX_BYTES;
+    const bytes = parseSize(given);
+    if (bytes === undefined || bytes <= 0 || bytes > MAX_RESCUE_BYTES) {
+        return f.fail('rescue-max-bytes', `'rescue-max-bytes' must be how much one rescue may copy in all: a number of bytes, or a size such as '500MB' or '50GiB' (at most 10TiB); got '${(0,findings/* shown */.SP)(given)}'.`);
+    }
+    return bytes;
 }
 
 // EXTERNAL MODULE: ./src/inputs/credentials.ts + 1 modules
@@ -1064,6 +1212,13 @@ function readPlan(read, now) {
                     ? `'${target.withheld[0]}' was not given`
                     : undefined;
         audit = readAuditSettings(f, now, because === undefined ? { check: true } : { check: false, because });
+        // A rescue writes its copies with the storage credentials: only a dry run may leave them out.
+        if (audit?.rescue === true && dryRun === false) {
+            if (!storageGiven)
+                f.fail('rescue', "'rescue: true' copies archives into the target: give the target's settings (or 'config-file' and 'project').");
+            else if (target.withheld.length > 0)
+                f.fail('rescue', `'rescue: true' writes the copies with the storage credentials: give '${target.withheld[0]}' (from a secret).`);
+        }
     }
     else {
         const type = f.choice('type', ['s3', 'azure'], 's3');
@@ -1170,6 +1325,203 @@ function maskSecretInputs(read, mask) {
     if ((0,_pem_js__WEBPACK_IMPORTED_MODULE_0__/* .holdsPrivateKey */ .j)(certificate))
         for (const secret of maskValuesOf(certificate))
             mask(secret);
+}
+
+
+/***/ }),
+
+/***/ 5625:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $e: () => (/* binding */ warning),
+/* harmony export */   Yz: () => (/* binding */ debug),
+/* harmony export */   _o: () => (/* binding */ isDebug),
+/* harmony export */   fJ: () => (/* binding */ fail),
+/* harmony export */   ll: () => (/* binding */ sendLog),
+/* harmony export */   lm: () => (/* binding */ notice),
+/* harmony export */   pq: () => (/* binding */ info),
+/* harmony export */   z3: () => (/* binding */ error)
+/* harmony export */ });
+/* unused harmony export forLog */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3000);
+/**
+ * The action's log: every line it prints goes through this one door. A message can carry text the
+ * action did not write (an archive's name or reason typed by a video application's users, a vendor
+ * or storage error, a value of a file under review, a certificate subject), and the runner reads
+ * workflow commands out of the log: `::name::` at the start of a line, and the legacy `##[name]`
+ * anywhere in one. So each message is made one line that neither of the runner's parsers can read
+ * as a command before it is printed. Nothing else in the action calls @actions/core's printers
+ * (the linter holds every other module to this).
+ */
+
+/** Line breaks of every kind, and the tab, which a log line shows as one space. */
+const BREAKS = /\r\n|[\n\r\t\v\f\u0085\u2028\u2029]/g;
+/**
+ * Characters that print nothing or reorder what is printed: the other control characters (C0, DEL,
+ * C1) and every format character (bidi overrides and isolates such as U+202E, zero-width spaces and
+ * joiners, the byte-order mark). Gone, they can neither hide text nor make two characters that look
+ * apart into a command.
+ */
+const INVISIBLE = /[\p{Cc}\p{Cf}]/gu;
+/**
+ * Marks (accents, variation selectors, the grapheme joiner) right after ':', '#' or '[': they mean
+ * nothing there, and the runner compares with ICU, where some weigh nothing, so ":\uFE0F:" could
+ * read as "::".
+ */
+const MARKS_AFTER_SYNTAX = /([:#[])\p{M}+/gu;
+/**
+ * `text` as one log line that no runner parser reads as a workflow command: line breaks become
+ * spaces, invisible characters go (and marks right after ':', '#' or '['), a space goes between two
+ * colons (`::` starts a command) and between the two hashes of `##[` (the legacy form, found
+ * anywhere in a line). What is left reads as it did.
+ */
+function forLog(text) {
+    return text
+        .replace(BREAKS, ' ')
+        .replace(INVISIBLE, '')
+        .replace(MARKS_AFTER_SYNTAX, '$1')
+        .replace(/:(?=:)/g, ': ')
+        .replace(/#(?=#\[)/g, '# ');
+}
+function annotation(properties) {
+    if (properties === undefined)
+        return undefined;
+    return Object.fromEntries(Object.entries(properties).map(([key, value]) => [key, typeof value === 'string' ? forLog(value) : value]));
+}
+/** A line of the log. */
+function info(message) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(forLog(message));
+}
+/** A line shown only when the run has debug logging on. */
+function debug(message) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(forLog(message));
+}
+/** Whether debug logging is on, to skip building what only debug would show. */
+function isDebug() {
+    return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .isDebug */ ._o();
+}
+/** A notice annotation. */
+function notice(message, properties) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(forLog(message), annotation(properties));
+}
+/** A warning annotation. */
+function warning(message, properties) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(forLog(message), annotation(properties));
+}
+/** An error annotation that does not end the step by itself. */
+function error(message, properties) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(forLog(message), annotation(properties));
+}
+/** Fails the step with `message`, printed as an error annotation. */
+function fail(message) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(forLog(message));
+}
+/** The printers the senders and storage clients are handed. */
+const sendLog = { info, debug };
+
+
+/***/ }),
+
+/***/ 3758:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DV: () => (/* binding */ codeBlock),
+/* harmony export */   Hn: () => (/* binding */ cell),
+/* harmony export */   MZ: () => (/* binding */ codeCell),
+/* harmony export */   SM: () => (/* binding */ fitTable),
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   uG: () => (/* binding */ tableWithin)
+/* harmony export */ });
+/* unused harmony export oneLine */
+/**
+ * Markdown's one door for text the action did not write: an archive's name, reason or status typed
+ * by a video application's users, a vendor or storage error, a value of a file under review, a
+ * certificate subject. GitHub renders the job summary, the tracking issue and the plan comment as
+ * Markdown, where such text could mention people and teams, cross-reference other repositories,
+ * show links and load images. Here it is always shown in code, where GitHub (and any CommonMark
+ * renderer) makes no mention, reference, link or image: a code span whose fence is longer than any
+ * run of backticks in the text, or a fenced block. It is cut to a length per field first, and made
+ * one line (a span) with no invisible or reordering characters.
+ */
+/** Line breaks of every kind, and tabs. */
+const BREAKS = /\r\n|[\n\r\t\v\f\u0085\u2028\u2029]/g;
+/** Control and format characters: they print nothing, or reorder what is printed (bidi overrides). */
+const INVISIBLE = /[\p{Cc}\p{Cf}]/gu;
+/** `text` without invisible characters, on one line, cut to `max` characters (code points) with '…'. */
+function oneLine(text, max) {
+    return cut(text.replace(BREAKS, ' ').replace(INVISIBLE, ''), max);
+}
+function cut(text, max) {
+    const characters = [...text];
+    return characters.length > max ? `${characters.slice(0, Math.max(0, max - 1)).join('')}…` : text;
+}
+/** The fence for `text`: one backtick more than its longest run, at least `least`. */
+function fenceFor(text, least) {
+    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map(run => run.length));
+    return '`'.repeat(Math.max(least, longest + 1));
+}
+/**
+ * `text` as an inline code span, one line, at most `max` characters: `` `x` ``, or ``` `` a`b `` ```
+ * when it holds backticks. Empty text is shown as an em dash, which a span cannot be.
+ */
+function code(text, max) {
+    const shown = oneLine(text, max);
+    if (shown.trim() === '')
+        return '—';
+    const fence = fenceFor(shown, 1);
+    // A span that starts or ends with a backtick (or a space) needs a space inside each fence, which
+    // the renderer strips again.
+    const pad = /^[ `]|[ `]$/.test(shown) ? ' ' : '';
+    return `${fence}${pad}${shown}${pad}${fence}`;
+}
+/** `text` as a code span in a table cell: a `|` would end the cell, so it is escaped, as GFM tables allow inside spans. */
+function codeCell(text, max) {
+    return code(text, max).replace(/\|/g, '\\|');
+}
+/**
+ * `text` as a fenced code block (its lines kept, each at most `lineMax` characters, at most
+ * `maxLines` of them), for an error or a list of problems quoted in full.
+ */
+function codeBlock(text, lineMax, maxLines = 40) {
+    const lines = text
+        .split(/\r\n|[\n\r\u0085\u2028\u2029]/)
+        .map(line => oneLine(line, lineMax))
+        .filter((line, index, all) => line !== '' || (index > 0 && index < all.length - 1));
+    const kept = lines.length > maxLines ? [...lines.slice(0, maxLines), `… and ${lines.length - maxLines} more lines`] : lines;
+    const body = kept.join('\n');
+    const fence = fenceFor(body, 3);
+    return `${fence}text\n${body}\n${fence}`;
+}
+/** Text the action writes itself, as a table cell: its own words may hold `|`, which would end the cell. */
+function cell(text) {
+    return text.replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|');
+}
+/**
+ * A Markdown table of `rows` under `header` that fits in `budget` characters: rows are kept in
+ * order while they fit, and the rest are counted in a last line made by `more(n)`.
+ */
+function tableWithin(header, rows, budget, more) {
+    return fitTable(header, rows, budget, more).text;
+}
+/** tableWithin, and how many rows it kept. */
+function fitTable(header, rows, budget, more) {
+    const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`];
+    let used = lines.reduce((sum, line) => sum + line.length + 1, 0);
+    const reserve = more(rows.length).length + 4;
+    let kept = 0;
+    for (const row of rows) {
+        const line = `| ${row.join(' | ')} |`;
+        if (used + line.length + 1 + (kept + 1 < rows.length ? reserve : 0) > budget)
+            break;
+        lines.push(line);
+        used += line.length + 1;
+        kept++;
+    }
+    if (kept < rows.length)
+        lines.push('', more(rows.length - kept));
+    return { text: lines.join('\n'), kept };
 }
 
 
@@ -1691,8 +2043,8 @@ function unescapeAll(text) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   T: () => (/* binding */ refuse)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3000);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(665);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5625);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(665);
 /**
  * Stops a run whose settings are wrong, before anything is sent: one ::error:: per problem (an
  * annotation on the file's line when it came from the configuration file), the outputs, and a
@@ -1707,7 +2059,7 @@ async function refuse(problems, runContext) {
             ? undefined
             : `${problem.file}${problem.line === undefined ? '' : ` line ${problem.line}`}${problem.column === undefined ? '' : `, column ${problem.column}`}`;
         const message = where === undefined ? problem.message : `${where}: ${problem.message}`;
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3(message, {
+        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(message, {
             title: problem.file === undefined ? `Invalid input: ${problem.input}` : `Invalid setting: ${problem.input}`,
             ...(problem.file === undefined ? {} : { file: problem.file }),
             ...(problem.line === undefined ? {} : { startLine: problem.line }),
@@ -1715,13 +2067,13 @@ async function refuse(problems, runContext) {
         });
         return { input: problem.input, message: problem.message, source: where ?? 'input' };
     });
-    (0,_report_js__WEBPACK_IMPORTED_MODULE_0__/* .setInputErrorOutputs */ .N0)();
-    _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setFailed */ .C1(`${problems.length} problem(s) in the settings (${[...new Set(problems.map(p => `'${p.input}'`))].join(', ')}); nothing was sent.`);
+    (0,_report_js__WEBPACK_IMPORTED_MODULE_1__/* .setInputErrorOutputs */ .N0)();
+    _log_js__WEBPACK_IMPORTED_MODULE_0__/* .fail */ .fJ(`${problems.length} problem(s) in the settings (${[...new Set(problems.map(p => `'${p.input}'`))].join(', ')}); nothing was sent.`);
     try {
-        await (0,_report_js__WEBPACK_IMPORTED_MODULE_0__/* .writeInputErrorSummary */ .mh)(reported, await runContext());
+        await (0,_report_js__WEBPACK_IMPORTED_MODULE_1__/* .writeInputErrorSummary */ .mh)(reported, await runContext());
     }
     catch (error) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
+        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
     }
 }
 
@@ -1735,17 +2087,18 @@ async function refuse(problems, runContext) {
 /* harmony export */   Bg: () => (/* binding */ resultOf),
 /* harmony export */   N0: () => (/* binding */ setInputErrorOutputs),
 /* harmony export */   Sy: () => (/* binding */ writeSummary),
-/* harmony export */   ZD: () => (/* binding */ escapeHtml),
 /* harmony export */   mh: () => (/* binding */ writeInputErrorSummary),
 /* harmony export */   n0: () => (/* binding */ setOutputs),
 /* harmony export */   ri: () => (/* binding */ addRunLine)
 /* harmony export */ });
-/* unused harmony export summaryRows */
+/* unused harmony exports summaryRows, escapeHtml */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3000);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1170);
 /* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6822);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3758);
 /* harmony import */ var _storage_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1134);
 /** What the run tells the workflow: step outputs and the job summary, with every secret left out. */
+
 
 
 
@@ -1814,19 +2167,22 @@ function describeCertificate(plan) {
         return 'encryption turned off (null)';
     return `${cert.subject}; SHA-256 ${cert.fingerprint256}; expires ${cert.validTo.toISOString().slice(0, 10)}`;
 }
+/** The longest value a summary cell shows; a certificate subject or an error can be long. */
+const CELL_MAX = 500;
 /** Writes the job summary: a heading, the table and the run line. Does nothing outside a runner. */
 async function writeSummary(report, context, summary = _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .summary */ .z) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
     const platform = report.plan.credentials.platform === 'opentok' ? 'OpenTok' : 'Vonage Video';
     const heading = `${platform} archive upload target${report.plan.dryRun ? ' (dry run)' : ''}`;
-    summary.addHeading(heading, 3).addTable([
-        [
-            { data: 'Field', header: true },
-            { data: 'Value', header: true }
-        ],
-        ...summaryRows(report).map(([field, value]) => [escapeHtml(field), escapeHtml(value)])
-    ]);
+    // Every value is shown as code: settings may come from a file under review, and a check's or a
+    // certificate's words from outside; in code, none can mention, link or show an image.
+    const table = [
+        '| Field | Value |',
+        '|---|---|',
+        ...summaryRows(report).map(([field, value]) => `| ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(field)} | ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .codeCell */ .MZ)(value, CELL_MAX)} |`)
+    ].join('\n');
+    summary.addHeading(heading, 3).addRaw(`\n${table}\n`, true);
     addRunLine(summary, context);
     await summary.write();
 }
@@ -1834,17 +2190,16 @@ async function writeSummary(report, context, summary = _actions_core__WEBPACK_IM
 async function writeInputErrorSummary(problems, context, summary = _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .summary */ .z) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
+    // A message quotes the value as typed (in a file under review, say): shown as code.
+    const table = [
+        '| Setting | Source | What is wrong, and what it accepts |',
+        '|---|---|---|',
+        ...problems.map(problem => `| ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .codeCell */ .MZ)(problem.input, 100)} | ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .codeCell */ .MZ)(problem.source, 200)} | ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .codeCell */ .MZ)(problem.message, CELL_MAX)} |`)
+    ].join('\n');
     summary
         .addHeading('OpenTok archive upload target: invalid settings', 3)
-        .addRaw(`<p>${escapeHtml(`${problems.length} problem(s); nothing was sent to the vendor or the storage.`)}</p>`, true)
-        .addTable([
-        [
-            { data: 'Setting', header: true },
-            { data: 'Source', header: true },
-            { data: 'What is wrong, and what it accepts', header: true }
-        ],
-        ...problems.map(problem => [escapeHtml(problem.input), escapeHtml(problem.source), escapeHtml(problem.message)])
-    ]);
+        .addRaw(`${problems.length} problem(s); nothing was sent to the vendor or the storage.`, true)
+        .addRaw(`\n${table}\n`, true);
     addRunLine(summary, context);
     await summary.write();
 }
@@ -1871,6 +2226,7 @@ function escapeHtml(text) {
 __nccwpck_require__.d(__webpack_exports__, {
   Cu: () => (/* binding */ DEFAULT_CONFIG_FILE),
   sP: () => (/* binding */ REVISION),
+  UP: () => (/* binding */ UnknownRevision),
   ie: () => (/* binding */ UnreadableFile),
   Mg: () => (/* binding */ apiFiles),
   IU: () => (/* binding */ gitFiles),
@@ -1994,6 +2350,14 @@ async function gitFiles(workspace, revision) {
 /** A file the GitHub API could not give, for a reason other than its absence. */
 class UnreadableFile extends Error {
 }
+/** A revision the repository does not know (a force push may have replaced the commit): none of its files can be read. */
+class UnknownRevision extends UnreadableFile {
+    revision;
+    constructor(revision) {
+        super(`the repository does not know the commit ${revision.slice(0, 12)}`);
+        this.revision = revision;
+    }
+}
 /** The files of `ref` read through the GitHub contents API (needs `contents: read`). */
 function apiFiles(client, repository, ref) {
     return {
@@ -2011,8 +2375,12 @@ function apiFiles(client, repository, ref) {
                 return typeof answer.data === 'string' ? answer.data : undefined;
             }
             catch (error) {
-                if (error.status === 404)
+                if (error.status === 404) {
+                    // GitHub says which: the file is not at that commit, or there is no such commit.
+                    if (/no commit found/i.test(error instanceof Error ? error.message : ''))
+                        throw new UnknownRevision(ref);
                     return undefined;
+                }
                 if ((0,github_client/* isPermissionError */.gj)(error)) {
                     throw new UnreadableFile(`the GitHub API refused to read ${path} at ${ref} (${(0,github_client/* describeGitHubError */.dZ)(error)}): give the job 'permissions: contents: read', or check out the base commit (actions/checkout with fetch-depth: 0).`);
                 }
@@ -2101,7 +2469,8 @@ async function readSettings(readInput, workspace, mask) {
         source: `${file}, project ${entry.project}`,
         project: entry.project,
         problems,
-        notices
+        notices,
+        warnings: reading.warnings
     }, workspace, mask);
 }
 /**
@@ -3621,6 +3990,8 @@ var __webpack_exports__ = {};
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 4 modules
 var core = __nccwpck_require__(3000);
+// EXTERNAL MODULE: ./src/log.ts
+var log = __nccwpck_require__(5625);
 // EXTERNAL MODULE: ./src/http.ts
 var http = __nccwpck_require__(6803);
 // EXTERNAL MODULE: ./src/inputs/index.ts + 5 modules
@@ -3639,6 +4010,7 @@ var sources_settings = __nccwpck_require__(3181);
 
 
 
+
 /** Reads the settings and validates them; prints the notices and warnings found on the way. */
 async function gatherPlan(deps) {
     const gathered = await (0,sources_settings/* readSettings */.s)(deps.readInput, deps.workspace, core/* setSecret */.Pq);
@@ -3646,12 +4018,14 @@ async function gatherPlan(deps) {
         return { ok: false, problems: gathered.problems };
     const { settings } = gathered;
     for (const notice of settings.notices)
-        core/* notice */.lm(notice);
+        log/* notice */.lm(notice);
+    for (const warning of settings.warnings ?? [])
+        log/* warning */.$e(warning);
     const result = (0,inputs/* readPlan */.m3)(settings.read, new Date(deps.clock.now()));
     for (const notice of result.notices)
-        core/* notice */.lm(notice);
+        log/* notice */.lm(notice);
     for (const warning of result.warnings)
-        core/* warning */.$e(warning);
+        log/* warning */.$e(warning);
     // Every problem at once: of the file and its conflicts, then of the values, each setting named once.
     const named = new Set(settings.problems.map(problem => problem.input));
     const problems = [
@@ -3666,7 +4040,7 @@ async function gatherPlan(deps) {
     const ignored = result.ignored.filter(name => settings.origin(name).kind === 'input');
     if (ignored.length > 0) {
         const why = result.plan.operation === 'delete' ? "operation 'delete' sends no storage settings" : "operation 'audit' changes no setting";
-        core/* warning */.$e(`${why}; ignored: ${ignored.map(n => `'${n}'`).join(', ')}.`);
+        log/* warning */.$e(`${why}; ignored: ${ignored.map(n => `'${n}'`).join(', ')}.`);
     }
     const plan = {
         ...result.plan,
@@ -3676,13 +4050,34 @@ async function gatherPlan(deps) {
     return { ok: true, plan, settings };
 }
 /**
- * On a pull request, a run that holds secrets and takes its storage host from the configuration
- * file may only send to the host the base already had (review/host-guard.ts). Runs without
- * secrets, and other events, are not judged.
+ * On any event about a pull request (review/base.ts says which), a run runs what a branch may
+ * have written. It never writes: `set`, `delete` and a rescue's copies are refused before anything
+ * is sent, whatever the file says (a dry run, `plan` and an `audit` without rescue only read). And a run that holds secrets and takes
+ * its storage host from the configuration file may only send to the host the base already had
+ * (review/host-guard.ts). Runs without secrets, and other events (`merge_group` among them, which
+ * runs reviewed code), are not judged.
  */
 async function guardPullRequest(plan, settings, deps) {
-    const event = deps.env.GITHUB_EVENT_NAME;
-    if ((event !== 'pull_request' && event !== 'pull_request_target') || settings.project === undefined)
+    // Most runs are a push or a schedule: the event payload's reader loads only for an event that can be about a pull request.
+    if (!MAYBE_PULL_REQUEST.has(deps.env.GITHUB_EVENT_NAME ?? ''))
+        return undefined;
+    const { pullRequestEventOf } = await __nccwpck_require__.e(/* import() */ 131).then(__nccwpck_require__.bind(__nccwpck_require__, 7131));
+    const pullRequest = pullRequestEventOf(deps.env);
+    if (pullRequest === undefined)
+        return undefined;
+    if ((plan.operation === 'set' || plan.operation === 'delete') && !plan.dryRun) {
+        return {
+            input: 'operation',
+            message: `operation '${plan.operation}' is refused on a '${pullRequest.event}' run: it is about a pull request, whose branch may have written the file and the workflow, and such a run never changes the archive upload target. Show the change with 'operation: plan' (see examples/pull-request.yml), and apply it after merge, from reviewed code (examples/deploy.yml).`
+        };
+    }
+    if (plan.operation === 'audit' && plan.audit?.rescue === true && !plan.dryRun) {
+        return {
+            input: 'rescue',
+            message: `'rescue: true' is refused on a '${pullRequest.event}' run: it is about a pull request, and such a run never writes to the archive upload target. Audit without 'rescue' here, or as a dry run; rescue from the nightly audit of reviewed code (examples/enforce.yml).`
+        };
+    }
+    if (settings.project === undefined)
         return undefined;
     // Without a secret nothing signed can be sent: a dry run without secrets is what pull requests should use.
     const holdsSecret = ['api-secret', 'private-key', 'secret-key', 'account-key'].some(name => settings.read(name).trim() !== '');
@@ -3702,6 +4097,15 @@ async function guardPullRequest(plan, settings, deps) {
         mask: core/* setSecret */.Pq
     });
 }
+/** The events that can be about a pull request (review/base.ts tells which are). */
+const MAYBE_PULL_REQUEST = new Set([
+    'pull_request',
+    'pull_request_target',
+    'pull_request_review',
+    'pull_request_review_comment',
+    'issue_comment',
+    'workflow_run'
+]);
 /** A validation problem with the source of the setting it is about. */
 function locate(problem, origin) {
     if (origin.kind === 'input')
@@ -3757,6 +4161,8 @@ const INPUT_LIMITS = {
     since: 64,
     'upload-grace': 16,
     'tracking-issue': 16,
+    rescue: 16,
+    'rescue-max-bytes': 32,
     base: 255,
     comment: 16,
     'github-token': 1024,
@@ -3802,6 +4208,7 @@ var version = __nccwpck_require__(311);
 
 
 
+
 /** Sets or removes the archive upload target that `plan` describes. */
 async function apply(plan, deps) {
     const secrets = (0,plan_secrets/* secretValuesOf */.W)(plan);
@@ -3809,7 +4216,7 @@ async function apply(plan, deps) {
     const vendor = (0,platform/* vendorName */.gR)(plan.credentials);
     const doing = plan.operation === 'set' ? 'setting' : 'removing';
     const mode = plan.dryRun ? `Dry run of ${doing}` : `${doing.charAt(0).toUpperCase()}${doing.slice(1)}`;
-    core/* info */.pq(`${mode} the archive upload target of ${(0,platform/* describeProject */.dU)(plan.credentials)} through ${plan.apiUrl}.`);
+    log/* info */.pq(`${mode} the archive upload target of ${(0,platform/* describeProject */.dU)(plan.credentials)} through ${plan.apiUrl}.`);
     noteWithheldSecrets(plan);
     let check = {
         verified: 'skipped',
@@ -3818,24 +4225,24 @@ async function apply(plan, deps) {
     const storageSecretWithheld = plan.withheldSecrets.some(name => name === 'secret-key' || name === 'account-key');
     if (plan.operation === 'set' && plan.verify && storageSecretWithheld) {
         check = { verified: 'skipped', summary: 'skipped: the storage secret was not given (dry run)' };
-        core/* notice */.lm('Storage check skipped: it writes with the storage secret, which this run was not given.');
+        log/* notice */.lm('Storage check skipped: it writes with the storage secret, which this run was not given.');
     }
     else if (plan.operation === 'set' && plan.verify) {
         check = await deps.verifyStorage(plan, deps.transport, deps.clock);
         for (const warning of check.warnings ?? [])
-            core/* warning */.$e((0,redact/* scrub */._I)(warning, secrets));
+            log/* warning */.$e((0,redact/* scrub */._I)(warning, secrets));
         if (check.error !== undefined) {
             await finish(plan, deps, { plan, attempts: 0, verified: check.verified, verification: check.summary, result: 'not sent: the storage check failed' }, check.error);
             return;
         }
-        core/* info */.pq(`Storage check: ${check.summary}`);
+        log/* info */.pq(`Storage check: ${check.summary}`);
     }
     if (plan.dryRun) {
-        core/* info */.pq(`Dry run: would send ${outgoing.method} ${outgoing.url}`);
+        log/* info */.pq(`Dry run: would send ${outgoing.method} ${outgoing.url}`);
         const shown = (0,storage/* shownBody */.SJ)(plan);
         if (shown !== undefined)
-            core/* info */.pq(`Body (secrets redacted): ${shown}`);
-        core/* info */.pq(`Nothing was sent to ${vendor}.`);
+            log/* info */.pq(`Body (secrets redacted): ${shown}`);
+        log/* info */.pq(`Nothing was sent to ${vendor}.`);
         await finish(plan, deps, {
             plan,
             attempts: 0,
@@ -3851,10 +4258,10 @@ async function apply(plan, deps) {
         ...(outgoing.body === undefined ? {} : { 'Content-Type': 'application/json' }),
         Accept: 'application/json',
         'User-Agent': version/* USER_AGENT */._O
-    }), { maxAttempts: plan.maxAttempts, timeoutMs: plan.timeoutSeconds * 1000 }, deps.clock, { info: core/* info */.pq, debug: core/* debug */.Yz });
+    }), { maxAttempts: plan.maxAttempts, timeoutMs: plan.timeoutSeconds * 1000 }, deps.clock, log/* sendLog */.ll);
     const answer = outcome.answer;
-    if (answer !== undefined && core/* isDebug */._o())
-        core/* debug */.Yz(`Response body (secrets redacted): ${(0,redact/* redact */.E$)(answer.body, secrets)}`);
+    if (answer !== undefined && log/* isDebug */._o())
+        log/* debug */.Yz(`Response body (secrets redacted): ${(0,redact/* redact */.E$)(answer.body, secrets)}`);
     const base = { plan, attempts: outcome.attempts, verified: check.verified, verification: check.summary };
     if (answer === undefined) {
         await finish(plan, deps, { ...base, result: 'no answer' }, `${(0,http/* noAnswerMessage */.J1)(outgoing, outcome)}${(0,vendor_answer/* apiUrlHint */.t)(plan, outcome.failure)}`);
@@ -3863,7 +4270,7 @@ async function apply(plan, deps) {
     const report = { ...base, status: answer.status };
     if (answer.status >= 200 && answer.status < 300) {
         const done = plan.operation === 'set' ? `archive upload target set to ${(0,storage/* describeTarget */.ff)(plan.target)}` : 'archive upload target removed';
-        core/* info */.pq(`${vendor} answered ${answer.status}: ${done}.`);
+        log/* info */.pq(`${vendor} answered ${answer.status}: ${done}.`);
         await finish(plan, deps, { ...report, result: done });
         return;
     }
@@ -3874,7 +4281,7 @@ async function apply(plan, deps) {
 function noteWithheldSecrets(plan) {
     if (plan.withheldSecrets.length === 0)
         return;
-    core/* notice */.lm(`Dry run without ${plan.withheldSecrets.map(n => `'${n}'`).join(', ')} (a pull request from a fork gets no secrets): every setting was validated; what needs the secrets is skipped.`);
+    log/* notice */.lm(`Dry run without ${plan.withheldSecrets.map(n => `'${n}'`).join(', ')} (a pull request from a fork gets no secrets): every setting was validated; what needs the secrets is skipped.`);
 }
 /** Reports the run; with `failure`, fails the step, or warns when 'fail-on-error' is false. */
 async function finish(plan, deps, report, failure) {
@@ -3884,15 +4291,15 @@ async function finish(plan, deps, report, failure) {
         const safe = (0,redact/* scrub */._I)(failure, (0,plan_secrets/* secretValuesOf */.W)(plan));
         const answered = report.status !== undefined;
         if (answered && !plan.failOnError)
-            core/* warning */.$e(`${safe} The step stays green because 'fail-on-error' is false.`);
+            log/* warning */.$e(`${safe} The step stays green because 'fail-on-error' is false.`);
         else
-            core/* setFailed */.C1(safe);
+            log/* fail */.fJ(safe);
     }
     try {
         await (0,src_report/* writeSummary */.Sy)(report, await deps.runContext());
     }
     catch (error) {
-        core/* warning */.$e(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
+        log/* warning */.$e(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
     }
 }
 
@@ -3945,10 +4352,11 @@ async function currentRunContext() {
 
 
 
+
 /** The storage clients load only when a check runs: most of the bundle's start-up does not need them. */
 const checkStorage = async (plan, transport, clock) => {
     const { makeStorageVerifier } = await Promise.all(/* import() */[__nccwpck_require__.e(242), __nccwpck_require__.e(96)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8096));
-    return makeStorageVerifier({ info: core/* info */.pq, debug: core/* debug */.Yz })(plan, transport, clock);
+    return makeStorageVerifier(log/* sendLog */.ll)(plan, transport, clock);
 };
 /** Runs the action: mask the secrets, gather and check the settings, then carry out the operation. */
 async function run(overrides = {}) {
@@ -3992,7 +4400,7 @@ async function run(overrides = {}) {
     }
     catch (error) {
         // A last resort: the message only, never a stack trace.
-        core/* setFailed */.C1(`Unexpected failure: ${error instanceof Error ? error.message : String(error)}`);
+        log/* fail */.fJ(`Unexpected failure: ${error instanceof Error ? error.message : String(error)}`);
     }
     finally {
         await deps.transport.close();
@@ -4002,7 +4410,7 @@ async function run(overrides = {}) {
 function operationFor(plan) {
     if (plan.operation === 'audit') {
         // The audit and its clients load only when an audit runs: a set or delete never parses them.
-        return async (auditPlan, deps) => (await Promise.all(/* import() */[__nccwpck_require__.e(242), __nccwpck_require__.e(964)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3964))).audit(auditPlan, deps);
+        return async (auditPlan, deps) => (await Promise.all(/* import() */[__nccwpck_require__.e(242), __nccwpck_require__.e(534)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5534))).audit(auditPlan, deps);
     }
     return apply;
 }

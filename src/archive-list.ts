@@ -1,7 +1,10 @@
 /**
- * The vendor's archive list, read page by page, newest first, down to the start of an audit's
- * window: `GET {api-url}/v2/project/{id}/archive?offset=N&count=M`, signed like the storage call.
- * Each archive's `url` is a signed download link: it is masked the moment it is read and never kept.
+ * The vendor's archive list, read page by page, newest first, down to where an audit needs it:
+ * `GET {api-url}/v2/project/{id}/archive?offset=N&count=M`, signed like the storage call. Paging
+ * goes on until the vendor's total is reached or a page reaches older archives; a page shorter than
+ * asked is not the end. Every item is accounted for: one whose ID, creation time or status cannot be
+ * read is counted and named, never dropped. Each archive's `url` is a signed download link: it is
+ * masked the moment it is read when the archive is kept, and never kept itself.
  */
 import { noAnswerMessage, sendWithRetries, type Clock, type SendLog, type Transport } from './http.js'
 import { authHeaders, projectIdOf } from './platform.js'
@@ -11,8 +14,11 @@ import { USER_AGENT } from './version.js'
 
 /** The most the vendor returns in one page. */
 export const PAGE_SIZE = 1000
-/** The most archives one audit reads; a larger window is cut here, with a warning. */
+/** The most archives one audit keeps; a larger window is cut here, with a warning. */
 export const MAX_ARCHIVES = 10_000
+/** The longest text of an archive's name, reason or session ID that is kept; the status's. */
+const TEXT_MAX = 200
+const STATUS_MAX = 40
 
 /** One archive as the audit needs it: what the vendor said, without its download `url`. */
 export interface Archive {
@@ -25,26 +31,50 @@ export interface Archive {
   readonly updatedAt?: number
   /** Seconds. */
   readonly duration: number
-  /** Bytes. */
+  /** Bytes; 0 when the vendor gives none. */
   readonly size: number
   readonly outputMode: 'composed' | 'individual'
+  /** Typed by the video application's users: text from outside, shown only through the log's and Markdown's doors. */
+  readonly name: string
   readonly sessionId: string
   readonly reason: string
+  /** The base64 SHA-256 of the file, when the vendor gives one. */
+  readonly sha256?: string
+}
+
+/** An item of the answer that is not an archive the audit can judge, and what of it could not be read. */
+export interface UnreadableItem {
+  /** Where it was: "item 4 of the page at offset 1000". */
+  readonly where: string
+  /** Its ID, when that much was text. */
+  readonly id?: string
+  /** The fields that could not be read: id, createdAt, status. */
+  readonly fields: readonly string[]
 }
 
 export interface ArchiveListing {
-  /** The archives created at or after `since`, newest first, without duplicates. */
+  /** The archives kept (see ListScope.keep), newest first, without duplicates. */
   readonly archives: Archive[]
+  /** Items of the answer that could not be read and may belong to the window. */
+  readonly unreadable: UnreadableItem[]
   /** List requests sent, retries included. */
   readonly requests: number
   /** The status of the last answer, when one came. */
   readonly status?: number
   /** True when MAX_ARCHIVES cut the window short. */
   readonly capped: boolean
-  /** Archives skipped because the vendor gave them an ID that is not safe in a storage key. */
-  readonly skipped: number
-  /** Why the list could not be read; the step fails with it. */
+  /** Why the list could not be read to the end; the audit fails with it. */
   readonly error?: string
+  /** True when the failure is the vendor's passing trouble (no answer, or 5xx after retries), not a setting to fix. */
+  readonly transient?: boolean
+}
+
+/** Which part of the list the audit needs. */
+export interface ListScope {
+  /** The oldest creation time (ms) read down to; paging stops at a page that reaches older. */
+  readonly readDownTo: number
+  /** Whether an archive is kept: in the window, or to rescue. Its `url` is masked only then. */
+  readonly keep: (archive: Archive) => boolean
 }
 
 export interface ListIo {
@@ -64,17 +94,22 @@ export function archiveListUrl(plan: Plan, offset: number, count: number): strin
   return `${plan.apiUrl}/v2/project/${projectIdOf(plan.credentials)}/archive?offset=${offset}&count=${count}`
 }
 
-/**
- * Reads the archives created at or after `since`. Paging stops at the first page that reaches
- * older archives, at the end of the list, or at MAX_ARCHIVES: an audit never walks the whole history.
- */
-export async function listArchivesSince(plan: Plan, since: Date, io: ListIo): Promise<ArchiveListing> {
+/** Reads the list down to `scope.readDownTo` and keeps what `scope.keep` keeps. Never walks the whole history. */
+export async function listArchives(plan: Plan, scope: ListScope, io: ListIo): Promise<ArchiveListing> {
   const archives: Archive[] = []
+  const unreadable: UnreadableItem[] = []
   const seen = new Set<string>()
   let requests = 0
   let status: number | undefined
-  let skipped = 0
-  for (let offset = 0; ; offset += PAGE_SIZE) {
+  const result = (more: Partial<ArchiveListing> = {}): ArchiveListing => ({
+    archives,
+    unreadable,
+    requests,
+    ...(status === undefined ? {} : { status }),
+    capped: false,
+    ...more
+  })
+  for (let offset = 0; ;) {
     const outgoing = { method: 'GET' as const, url: archiveListUrl(plan, offset, PAGE_SIZE) }
     const outcome = await sendWithRetries(
       io.transport,
@@ -91,58 +126,60 @@ export async function listArchivesSince(plan: Plan, since: Date, io: ListIo): Pr
     requests += outcome.attempts
     const answer = outcome.answer
     if (answer === undefined) {
-      return {
-        archives,
-        requests,
-        capped: false,
-        skipped,
-        error: `${noAnswerMessage(outgoing, outcome)}${apiUrlHint(plan, outcome.failure)}`
-      }
+      const hint =
+        outcome.tooLarge === true ? " A page of 1,000 archives is about 0.5 MB: check 'api-url'." : apiUrlHint(plan, outcome.failure)
+      return result({ error: `${noAnswerMessage(outgoing, outcome)}${hint}`, transient: outcome.tooLarge !== true })
     }
     status = answer.status
     if (answer.status < 200 || answer.status >= 300) {
-      return { archives, requests, status, capped: false, skipped, error: explainFailure(plan.credentials, outgoing, answer, io.secrets) }
+      return result({ error: explainFailure(plan.credentials, outgoing, answer, io.secrets), transient: isPassing(answer.status) })
     }
-    const page = readPage(answer.body, io.mask)
+    const page = readPage(answer.body, offset, scope, io.mask)
     if (page === undefined) {
-      return {
-        archives,
-        requests,
-        status,
-        capped: false,
-        skipped,
+      return result({
         error: `${outgoing.method} ${outgoing.url} answered ${answer.status} with a body that is not an archive list ({"count": …, "items": […]}); check 'api-url'.`
-      }
+      })
     }
-    let reachedOlder = false
-    for (const item of page.items) {
-      if (item.createdAt < since.getTime()) {
-        reachedOlder = true
-        continue
-      }
-      if (item.id === undefined) {
-        skipped++
-        continue
-      }
+    unreadable.push(...page.unreadable)
+    for (const archive of page.kept) {
       // Archives started while paging push the list down: the same archive can come twice.
-      if (seen.has(item.id)) continue
-      if (archives.length >= MAX_ARCHIVES) return { archives, requests, status, capped: true, skipped }
-      seen.add(item.id)
-      archives.push(item as Archive)
+      if (seen.has(archive.id)) continue
+      if (archives.length >= MAX_ARCHIVES) return result({ capped: true })
+      seen.add(archive.id)
+      archives.push(archive)
     }
-    if (reachedOlder || page.received < PAGE_SIZE || offset + PAGE_SIZE >= page.total) {
-      return { archives, requests, status, capped: false, skipped }
+    offset += page.received
+    const total = page.total
+    if (page.reachedOlder || (total !== undefined && offset >= total)) return result()
+    if (page.received === 0) {
+      if (total === undefined) return result()
+      return result({
+        error: `${outgoing.method} ${outgoing.url} answered with no archives, but the vendor counted ${total} and the list had not yet reached the window's start: ${offset} archive(s) were read. Run the audit again; if it persists, the vendor's list is inconsistent.`,
+        // Archives deleted while the list was read shrink it under the count: the next run reads it whole.
+        transient: true
+      })
     }
+    // Without a total, a page shorter than asked is all the vendor has.
+    if (total === undefined && page.received < PAGE_SIZE) return result()
   }
 }
 
-type PageItem = Omit<Archive, 'id'> & { readonly id: string | undefined }
+/** One page, read: the archives kept, the unreadable items that may be in the window, and whether it reached older archives. */
+export interface Page {
+  /** The vendor's total, when it gave one. */
+  readonly total?: number
+  readonly received: number
+  readonly kept: Archive[]
+  readonly unreadable: UnreadableItem[]
+  readonly reachedOlder: boolean
+}
 
 /**
- * One page: the total and its archives, each `url` masked and dropped; undefined when the body
- * is not an archive list. The body is parsed and let go: only the fields the audit needs are kept.
+ * One page at `offset`: the body is parsed and let go, and only the fields the audit needs are
+ * kept. The `url` of a kept archive is masked; every other `url` is dropped unread. Undefined
+ * when the body is not an archive list.
  */
-export function readPage(body: string, mask: (secret: string) => void): { total: number; received: number; items: PageItem[] } | undefined {
+export function readPage(body: string, offset: number, scope: ListScope, mask: (secret: string) => void): Page | undefined {
   let parsed: unknown
   try {
     parsed = JSON.parse(body)
@@ -151,30 +188,66 @@ export function readPage(body: string, mask: (secret: string) => void): { total:
   }
   if (parsed === null || typeof parsed !== 'object' || !Array.isArray((parsed as { items?: unknown }).items)) return undefined
   const { count, items } = parsed as { count?: unknown; items: unknown[] }
-  const result: PageItem[] = []
-  for (const raw of items) {
-    if (raw === null || typeof raw !== 'object') continue
-    const item = raw as Record<string, unknown>
+  const kept: Archive[] = []
+  const unreadable: UnreadableItem[] = []
+  let reachedOlder = false
+  items.forEach((raw, index) => {
+    const item = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {}
+    const createdAt = finite(item.createdAt)
+    if (createdAt !== undefined && createdAt < scope.readDownTo) {
+      reachedOlder = true
+      return
+    }
+    const archive = archiveOf(item, createdAt)
+    if ('fields' in archive) {
+      unreadable.push({ where: `item ${index + 1} of the page at offset ${offset}`, ...archive })
+      return
+    }
+    if (!scope.keep(archive)) return
     if (typeof item.url === 'string' && item.url !== '') mask(item.url)
-    const createdAt = numberOr(item.createdAt, Number.NaN)
-    if (Number.isNaN(createdAt)) continue
-    const id = typeof item.id === 'string' && ARCHIVE_ID.test(item.id) ? item.id : undefined
-    const updatedAt = numberOr(item.updatedAt, Number.NaN)
-    result.push({
-      id,
-      status: typeof item.status === 'string' ? item.status.toLowerCase() : '',
-      createdAt,
-      ...(Number.isNaN(updatedAt) ? {} : { updatedAt }),
-      duration: numberOr(item.duration, 0),
-      size: numberOr(item.size, 0),
-      outputMode: item.outputMode === 'individual' ? 'individual' : 'composed',
-      sessionId: typeof item.sessionId === 'string' ? item.sessionId.slice(0, 200) : '',
-      reason: typeof item.reason === 'string' ? item.reason.slice(0, 200) : ''
-    })
-  }
-  return { total: numberOr(count, items.length), received: items.length, items: result }
+    kept.push(archive)
+  })
+  const total = finite(count)
+  return { ...(total === undefined || total < 0 ? {} : { total }), received: items.length, kept, unreadable, reachedOlder }
 }
 
-function numberOr(value: unknown, fallback: number): number {
-  return typeof value === 'number' && Number.isFinite(value) ? value : fallback
+/** The archive an item describes, or what of it could not be read. */
+function archiveOf(item: Record<string, unknown>, createdAt: number | undefined): Archive | { id?: string; fields: string[] } {
+  const id = typeof item.id === 'string' && ARCHIVE_ID.test(item.id) ? item.id : undefined
+  const status =
+    typeof item.status === 'string' && item.status.trim() !== '' ? item.status.trim().toLowerCase().slice(0, STATUS_MAX) : undefined
+  if (id === undefined || createdAt === undefined || status === undefined) {
+    const fields = [id === undefined ? 'id' : '', createdAt === undefined ? 'createdAt' : '', status === undefined ? 'status' : ''].filter(
+      field => field !== ''
+    )
+    return { ...(typeof item.id === 'string' && item.id !== '' ? { id: item.id.slice(0, 64) } : {}), fields }
+  }
+  const updatedAt = finite(item.updatedAt)
+  const sha256 = typeof item.sha256sum === 'string' && /^[A-Za-z0-9+/]{43}=$/.test(item.sha256sum) ? item.sha256sum : undefined
+  return {
+    id,
+    status,
+    createdAt,
+    ...(updatedAt === undefined ? {} : { updatedAt }),
+    duration: finite(item.duration) ?? 0,
+    size: finite(item.size) ?? 0,
+    outputMode: item.outputMode === 'individual' ? 'individual' : 'composed',
+    name: text(item.name),
+    sessionId: text(item.sessionId),
+    reason: text(item.reason),
+    ...(sha256 === undefined ? {} : { sha256 })
+  }
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value.slice(0, TEXT_MAX) : ''
+}
+
+function finite(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined
+}
+
+/** A refusal the next run may not meet: the vendor busy, rate-limited or slow. It opens no tracking issue. */
+function isPassing(status: number): boolean {
+  return status >= 500 || status === 429 || status === 408
 }

@@ -12,9 +12,19 @@ export interface HttpAnswer {
 }
 
 export interface OutgoingRequest {
-  readonly method: 'GET' | 'PUT' | 'DELETE'
+  readonly method: 'GET' | 'PUT' | 'DELETE' | 'POST' | 'HEAD'
   readonly url: string
-  readonly body?: string
+  readonly body?: string | Buffer
+}
+
+/** An answer whose body is read as it arrives (a download), never whole. */
+export interface StreamingAnswer {
+  readonly status: number
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>
+  /** The body's chunks; iterating past an idle spell of the request's time throws. */
+  readonly body: AsyncIterable<Buffer>
+  /** Stops reading and closes the connection. */
+  readonly cancel: () => void
 }
 
 /** The headers of one attempt; made anew for each, since they carry a fresh token or signature. */
@@ -51,6 +61,8 @@ export interface SendOutcome {
   readonly failure?: string
   /** The proxy (host:port) that could not be reached, when that is why. */
   readonly proxy?: string
+  /** True when an answer came but its body was larger than MAX_ANSWER_BYTES. */
+  readonly tooLarge?: boolean
 }
 
 export interface SendLog {
@@ -162,7 +174,7 @@ export class Transport {
         dispatcher: this.dispatcher,
         signal: controller.signal
       })
-      const text = await response.body.text()
+      const text = await readBounded(response.body, MAX_ANSWER_BYTES)
       return { status: response.statusCode, headers: response.headers, body: text }
     } catch (error) {
       if (controller.signal.aborted) throw new AttemptTimeout(timeoutMs)
@@ -175,11 +187,75 @@ export class Transport {
     }
   }
 
+  /**
+   * A GET whose body is read as it arrives, for a download that may take minutes: the answer's
+   * headers must come, and then each chunk must follow the one before, within `idleMs`. Nothing is
+   * buffered here; the caller reads the body, or cancels it.
+   */
+  async stream(url: string, headers: Record<string, string>, idleMs: number): Promise<StreamingAnswer> {
+    this.dispatcher ??= await (this.makeDispatcher ?? (() => dispatcherFromEnvironment(this.env)))()
+    const { request } = await loadUndici()
+    try {
+      const response = await request(url, {
+        method: 'GET',
+        headers,
+        dispatcher: this.dispatcher,
+        headersTimeout: idleMs,
+        bodyTimeout: idleMs
+      })
+      const body = response.body
+      return {
+        status: response.statusCode,
+        headers: response.headers,
+        body: body as AsyncIterable<Buffer>,
+        cancel: () => {
+          // Destroying a body not read to its end errors it: nobody waits for that error any more.
+          body.on('error', () => undefined)
+          body.destroy()
+        }
+      }
+    } catch (error) {
+      const proxy = proxyFor(url, this.env)
+      const code = errorCode(error)
+      if (proxy !== undefined && code !== undefined && PROXY_CONNECT_CODES.has(code)) throw new ProxyUnreachable(proxy, code)
+      throw error
+    }
+  }
+
   /** Closes pooled connections so the process can end at once. */
   async close(): Promise<void> {
     const dispatcher = this.dispatcher
     this.dispatcher = undefined
     await dispatcher?.destroy()
+  }
+}
+
+/**
+ * The most an answer may hold. A page of 1,000 archives is about 0.5 MB and every other answer is
+ * smaller; a body past this is not the vendor or the storage answering as documented, and reading
+ * it whole would put the runner's memory at the mercy of whoever answers.
+ */
+export const MAX_ANSWER_BYTES = 16 * 1024 * 1024
+
+/** Reads `body` as UTF-8 text; past `limit` bytes it stops reading and throws AnswerTooLarge. */
+async function readBounded(body: AsyncIterable<Buffer> & { destroy(error?: Error): unknown }, limit: number): Promise<string> {
+  const chunks: Buffer[] = []
+  let length = 0
+  for await (const chunk of body) {
+    length += chunk.length
+    if (length > limit) {
+      body.destroy()
+      throw new AnswerTooLarge(limit)
+    }
+    chunks.push(chunk)
+  }
+  return Buffer.concat(chunks, length).toString('utf8')
+}
+
+/** An answer whose body was larger than the action reads; it was refused before it was parsed. */
+export class AnswerTooLarge extends Error {
+  constructor(limit: number) {
+    super(`the answer's body was larger than ${limit / (1024 * 1024)} MiB and was refused unread`)
   }
 }
 
@@ -206,6 +282,8 @@ export class ProxyUnreachable extends Error {
 /** A short, secret-free description of a network error, and whether it is safe to retry. */
 export function describeNetworkError(error: unknown): { reason: string; retryable: boolean } {
   if (error instanceof AttemptTimeout) return { reason: error.message, retryable: true }
+  // The same server would send the same body again.
+  if (error instanceof AnswerTooLarge) return { reason: error.message, retryable: false }
   if (error instanceof ProxyUnreachable) return { reason: error.message, retryable: error.code !== 'ENOTFOUND' }
   const code = errorCode(error)
   const message = error instanceof Error ? error.message : String(error)
@@ -247,6 +325,7 @@ export async function sendWithRetries(
     let reason: string
     let retryable: boolean
     let proxy: string | undefined
+    let tooLarge = false
     try {
       answer = await transport.once(outgoing.method, outgoing.url, await headers(), outgoing.body, policy.timeoutMs)
       log.debug(`${outgoing.method} ${outgoing.url} → ${answer.status} in ${clock.now() - started} ms`)
@@ -255,11 +334,12 @@ export async function sendWithRetries(
     } catch (error) {
       ;({ reason, retryable } = describeNetworkError(error))
       proxy = error instanceof ProxyUnreachable ? error.proxy : undefined
+      tooLarge = error instanceof AnswerTooLarge
       log.debug(`${outgoing.method} ${outgoing.url} failed after ${clock.now() - started} ms: ${reason}`)
     }
     if (!retryable || attempt >= policy.maxAttempts) {
       if (answer !== undefined) return { answer, attempts: attempt }
-      return { attempts: attempt, failure: reason, ...(proxy === undefined ? {} : { proxy }) }
+      return { attempts: attempt, failure: reason, ...(proxy === undefined ? {} : { proxy }), ...(tooLarge ? { tooLarge } : {}) }
     }
     const retryAfter =
       answer !== undefined && (answer.status === 429 || answer.status === 503)
@@ -290,5 +370,6 @@ export function noAnswerMessage(outgoing: Pick<OutgoingRequest, 'method' | 'url'
     const sentence = outcome.failure.charAt(0).toUpperCase() + outcome.failure.slice(1)
     return `${sentence} for ${outgoing.method} ${outgoing.url} after ${attempts}; check HTTPS_PROXY / HTTP_PROXY and NO_PROXY.`
   }
+  if (outcome.tooLarge === true) return `${outgoing.method} ${outgoing.url}: ${outcome.failure ?? 'the answer was too large'}.`
   return `${outgoing.method} ${outgoing.url} got no answer after ${attempts}: ${outcome.failure ?? 'unknown error'}.`
 }

@@ -1,5 +1,6 @@
 /** run(): the one place that sequences the steps of the action and sets the step's result. */
 import * as core from '@actions/core'
+import * as log from './log.js'
 import { systemClock, Transport } from './http.js'
 import { gatherPlan, guardPullRequest } from './gather.js'
 import { maskSecretInputs, type InputReader } from './inputs/index.js'
@@ -17,7 +18,7 @@ export type { RunDependencies, StorageVerifier } from './operations/dependencies
 /** The storage clients load only when a check runs: most of the bundle's start-up does not need them. */
 const checkStorage: StorageVerifier = async (plan, transport, clock) => {
   const { makeStorageVerifier } = await import('./verify/index.js')
-  return makeStorageVerifier({ info: core.info, debug: core.debug })(plan, transport, clock)
+  return makeStorageVerifier(log.sendLog)(plan, transport, clock)
 }
 
 /** Runs the action: mask the secrets, gather and check the settings, then carry out the operation. */
@@ -62,7 +63,7 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
     await operationFor(plan)(plan, deps)
   } catch (error) {
     // A last resort: the message only, never a stack trace.
-    core.setFailed(`Unexpected failure: ${error instanceof Error ? error.message : String(error)}`)
+    log.fail(`Unexpected failure: ${error instanceof Error ? error.message : String(error)}`)
   } finally {
     await deps.transport.close()
   }

@@ -87,7 +87,7 @@ export interface Plan {
 
 /** The window and rules of an audit of the vendor's archive list against the target. */
 export interface AuditSettings {
-  /** Archives created at or after this time are audited. */
+  /** The window's start: archives created after it, or still recording or uploading at it, are audited (audit/window.ts). */
   readonly since: Date
   /** How long a stopped archive may take to upload before it counts as stuck, in ms. */
   readonly uploadGraceMs: number
@@ -95,6 +95,10 @@ export interface AuditSettings {
   readonly checkObjects: boolean
   /** Why the objects are not looked for, when they are not. */
   readonly statusesOnlyBecause?: string
+  /** Copy each archive the vendor kept ('available') and the target lacks into the target, before it expires. */
+  readonly rescue: boolean
+  /** The most a rescue copies in one run; no copy starts past it. */
+  readonly rescueMaxBytes: number
   /** Open, update and close a tracking issue in the repository. */
   readonly trackingIssue: boolean
   /** The token for the tracking issue; '' when none is needed. */

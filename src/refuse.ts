@@ -3,7 +3,7 @@
  * annotation on the file's line when it came from the configuration file), the outputs, and a
  * summary table of what is wrong and what each setting accepts.
  */
-import * as core from '@actions/core'
+import * as log from './log.js'
 import { setInputErrorOutputs, writeInputErrorSummary, type ReportedProblem, type RunContext } from './report.js'
 import type { SettingProblem } from './sources/settings.js'
 
@@ -15,7 +15,7 @@ export async function refuse(problems: readonly SettingProblem[], runContext: ()
         ? undefined
         : `${problem.file}${problem.line === undefined ? '' : ` line ${problem.line}`}${problem.column === undefined ? '' : `, column ${problem.column}`}`
     const message = where === undefined ? problem.message : `${where}: ${problem.message}`
-    core.error(message, {
+    log.error(message, {
       title: problem.file === undefined ? `Invalid input: ${problem.input}` : `Invalid setting: ${problem.input}`,
       ...(problem.file === undefined ? {} : { file: problem.file }),
       ...(problem.line === undefined ? {} : { startLine: problem.line }),
@@ -24,12 +24,12 @@ export async function refuse(problems: readonly SettingProblem[], runContext: ()
     return { input: problem.input, message: problem.message, source: where ?? 'input' }
   })
   setInputErrorOutputs()
-  core.setFailed(
+  log.fail(
     `${problems.length} problem(s) in the settings (${[...new Set(problems.map(p => `'${p.input}'`))].join(', ')}); nothing was sent.`
   )
   try {
     await writeInputErrorSummary(reported, await runContext())
   } catch (error) {
-    core.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`)
+    log.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`)
   }
 }

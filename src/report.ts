@@ -3,6 +3,7 @@ import * as core from '@actions/core'
 import type { InputProblem } from './inputs/index.js'
 import { describeProject } from './platform.js'
 import type { Plan, Verified } from './plan.js'
+import { cell, codeCell } from './markdown.js'
 import { describeTarget } from './storage.js'
 
 export type { Verified } from './plan.js'
@@ -109,18 +110,22 @@ export interface ReportedProblem extends InputProblem {
   readonly source: string
 }
 
+/** The longest value a summary cell shows; a certificate subject or an error can be long. */
+const CELL_MAX = 500
+
 /** Writes the job summary: a heading, the table and the run line. Does nothing outside a runner. */
 export async function writeSummary(report: RunReport, context: RunContext, summary: typeof core.summary = core.summary): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return
   const platform = report.plan.credentials.platform === 'opentok' ? 'OpenTok' : 'Vonage Video'
   const heading = `${platform} archive upload target${report.plan.dryRun ? ' (dry run)' : ''}`
-  summary.addHeading(heading, 3).addTable([
-    [
-      { data: 'Field', header: true },
-      { data: 'Value', header: true }
-    ],
-    ...summaryRows(report).map(([field, value]) => [escapeHtml(field), escapeHtml(value)])
-  ])
+  // Every value is shown as code: settings may come from a file under review, and a check's or a
+  // certificate's words from outside; in code, none can mention, link or show an image.
+  const table = [
+    '| Field | Value |',
+    '|---|---|',
+    ...summaryRows(report).map(([field, value]) => `| ${cell(field)} | ${codeCell(value, CELL_MAX)} |`)
+  ].join('\n')
+  summary.addHeading(heading, 3).addRaw(`\n${table}\n`, true)
   addRunLine(summary, context)
   await summary.write()
 }
@@ -132,17 +137,18 @@ export async function writeInputErrorSummary(
   summary: typeof core.summary = core.summary
 ): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return
+  // A message quotes the value as typed (in a file under review, say): shown as code.
+  const table = [
+    '| Setting | Source | What is wrong, and what it accepts |',
+    '|---|---|---|',
+    ...problems.map(
+      problem => `| ${codeCell(problem.input, 100)} | ${codeCell(problem.source, 200)} | ${codeCell(problem.message, CELL_MAX)} |`
+    )
+  ].join('\n')
   summary
     .addHeading('OpenTok archive upload target: invalid settings', 3)
-    .addRaw(`<p>${escapeHtml(`${problems.length} problem(s); nothing was sent to the vendor or the storage.`)}</p>`, true)
-    .addTable([
-      [
-        { data: 'Setting', header: true },
-        { data: 'Source', header: true },
-        { data: 'What is wrong, and what it accepts', header: true }
-      ],
-      ...problems.map(problem => [escapeHtml(problem.input), escapeHtml(problem.source), escapeHtml(problem.message)])
-    ])
+    .addRaw(`${problems.length} problem(s); nothing was sent to the vendor or the storage.`, true)
+    .addRaw(`\n${table}\n`, true)
   addRunLine(summary, context)
   await summary.write()
 }

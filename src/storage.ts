@@ -7,7 +7,7 @@ import type { Plan, StorageTarget } from './plan.js'
  * `PUT|DELETE {api-url}/v2/project/{API key or application ID}/archive/storage`, with the body for
  * a PUT. The body holds the storage secret: never print it as it is.
  */
-export function buildRequest(plan: Plan): OutgoingRequest {
+export function buildRequest(plan: Plan): OutgoingRequest & { readonly body?: string } {
   // Both IDs are validated to letters, digits and '-', so they are safe in the path as they are.
   const url = `${plan.apiUrl}/v2/project/${projectIdOf(plan.credentials)}/archive/storage`
   if (plan.operation === 'delete') return { method: 'DELETE', url }

@@ -1,10 +1,19 @@
-/** The tracking issue against a loopback GitHub API, with the real Octokit, and the body it is built from. */
+/**
+ * The tracking issue against a loopback GitHub API, with the real Octokit: found by its marker and
+ * by its author (the token's own identity), labelled first and then by creator; the newest of
+ * several; a lost label put back; a transient failure that touches nothing and one to fix that
+ * opens the issue; the change comment naming new and resolved archives; and the body it is built
+ * from, under GitHub's limit with its hidden fingerprint and list of IDs.
+ */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { fingerprintOf, issueBody, markerOf, syncTrackingIssue, type AuditFindings } from '../../src/audit/tracking-issue.js'
+import { fingerprintOf, issueBody, markerOf, MAX_BODY, syncTrackingIssue, type AuditFindings } from '../../src/audit/tracking-issue.js'
 import { makeGitHubClient } from '../../src/github-client.js'
 import { startGitHubStandIn } from '../support/github-standin.js'
 
 const token = 'ghs_trackingTest0123456789'
+const RUN = 'https://github.com/example-org/video-app/actions/runs/1234'
+const ISSUES = '/repos/example-org/video-app/issues'
+const BOT = { login: 'github-actions[bot]', type: 'Bot' } as const
 let github: Awaited<ReturnType<typeof startGitHubStandIn>>
 beforeAll(async () => {
   github = await startGitHubStandIn({ token })
@@ -13,84 +22,153 @@ afterAll(() => github.close())
 beforeEach(() => {
   github.issues.length = 0
   github.calls.length = 0
+  github.comments.length = 0
   github.setReadOnly(false)
 })
 
-const env = () => ({ GITHUB_REPOSITORY: 'example-org/video-app', GITHUB_API_URL: `${github.url}/` })
+const env = (url = github.url) => ({ GITHUB_REPOSITORY: 'example-org/video-app', GITHUB_API_URL: `${url}/` })
 
-function findings(ids: string[], projectId = '46000042'): AuditFindings {
+function findings(ids: string[], overrides: Partial<AuditFindings> = {}): AuditFindings {
   return {
-    projectId,
-    projectName: projectId === '46000042' ? 'production' : projectId,
+    projectId: '46000042',
+    projectName: 'production',
     undeliveredIds: ids,
     overview: `${ids.length + 3} archives: 3 delivered`,
-    table: (limit, more) => `TABLE(${ids.slice(0, limit).join(',')}) ${more}`,
-    runUrl: 'https://github.com/example-org/video-app/actions/runs/1234'
+    sections: () => `SECTIONS(${ids.join(',')})`,
+    runUrl: RUN,
+    ...overrides
   }
+}
+
+/** The findings without a run link. */
+function withoutRun(ids: string[], overrides: Partial<AuditFindings> = {}): AuditFindings {
+  return Object.fromEntries(Object.entries(findings(ids, overrides)).filter(([key]) => key !== 'runUrl')) as unknown as AuditFindings
 }
 
 async function sync(f: AuditFindings, environment: NodeJS.ProcessEnv = env()) {
   return syncTrackingIssue(await makeGitHubClient(token, environment), environment, f)
 }
 
+const callsMade = () => github.calls.map(call => `${call.method} ${call.path}`)
+const LABELLED = `GET ${ISSUES}?state=open&labels=archive-delivery&per_page=100`
+const BY_TOKEN = `GET ${ISSUES}?state=open&creator=github-actions%5Bbot%5D&per_page=100`
+
 describe('syncTrackingIssue', () => {
-  it('does nothing on a clean audit when no issue is open', async () => {
-    expect(await sync(findings([]))).toEqual({ action: 'none' })
-    expect(github.calls.map(c => c.method)).toEqual(['GET'])
-    expect(github.calls[0]!.path).toBe('/repos/example-org/video-app/issues?state=open&labels=archive-delivery&per_page=100')
-    expect(github.calls[0]!.auth).toBe(`token ${token}`)
+  it('does nothing on a clean audit when no issue is open, after asking who the token is and looking both ways', async () => {
+    expect(await sync(findings([]))).toEqual({ action: 'none', notes: [] })
+    expect(callsMade()).toEqual(['POST /graphql', LABELLED, BY_TOKEN])
+    expect(github.calls.every(call => call.auth === `token ${token}`)).toBe(true)
   })
 
-  it('opens one labelled issue, finds it again by its marker, and tells apart the projects', async () => {
+  it('opens one labelled issue, finds it again by its marker and author, and tells the projects apart', async () => {
     expect(await sync(findings(['a', 'b']))).toEqual({
       action: 'opened',
       number: 1,
-      url: 'https://github.com/example-org/video-app/issues/1'
+      url: 'https://github.com/example-org/video-app/issues/1',
+      notes: []
     })
     expect(github.issues[0]).toMatchObject({
       title: 'Archives not delivered: production',
       labels: [{ name: 'archive-delivery' }],
-      state: 'open'
+      state: 'open',
+      user: BOT
     })
-    expect(github.issues[0]!.body).toBe(issueBody(findings(['a', 'b'])))
-    expect(await sync(findings(['x'], '46000099'))).toMatchObject({ action: 'opened', number: 2 })
+    expect(github.issues[0]!.body.split('\n')[0]).toBe('<!-- opentok-archive-target:archive-delivery project=46000042 -->')
+    expect(await sync(findings(['x'], { projectId: '46000099', projectName: '46000099' }))).toMatchObject({ action: 'opened', number: 2 })
     expect(github.issues[1]!.title).toBe('Archives not delivered: 46000099')
+    github.calls.length = 0
     expect(await sync(findings(['b', 'a']))).toEqual({
       action: 'updated',
       number: 1,
-      url: 'https://github.com/example-org/video-app/issues/1'
+      url: 'https://github.com/example-org/video-app/issues/1',
+      notes: []
     })
+    expect(callsMade()).toEqual(['POST /graphql', LABELLED, `PATCH ${ISSUES}/1`])
     expect(github.issues[0]!.comments).toEqual([])
+    expect(github.issues[0]!.body).toContain('SECTIONS(b,a)')
   })
 
-  it('comments only when the set of undelivered archives changed, and closes on a clean audit', async () => {
+  it('comments when the set of undelivered archives changes, naming the new and the resolved, and closes on a clean audit', async () => {
     await sync(findings(['a']))
-    expect(await sync(findings(['a', 'c']))).toMatchObject({ action: 'commented', number: 1 })
+    expect(await sync(findings(['a', 'c']))).toMatchObject({ action: 'commented', number: 1, notes: [] })
+    expect(github.issues[0]!.body).toContain('SECTIONS(a,c)')
+    expect(await sync(findings(['c']))).toMatchObject({ action: 'commented', number: 1 })
     expect(github.issues[0]!.comments).toEqual([
-      'The undelivered archives changed ([run](https://github.com/example-org/video-app/actions/runs/1234)): now 2. 5 archives: 3 delivered. The table above is up to date.'
+      [
+        `The audit's findings changed ([run](${RUN})): 5 archives: 3 delivered.`,
+        '',
+        'New since the last update: 1 (`c`).',
+        'Resolved since the last update: none.',
+        '',
+        'The body above is up to date.'
+      ].join('\n'),
+      [
+        `The audit's findings changed ([run](${RUN})): 4 archives: 3 delivered.`,
+        '',
+        'New since the last update: none.',
+        'Resolved since the last update: 1 (`a`).',
+        '',
+        'The body above is up to date.'
+      ].join('\n')
     ])
-    expect(github.issues[0]!.body).toContain('TABLE(a,c)')
-    expect(await sync(findings([]))).toMatchObject({ action: 'closed', number: 1 })
+    expect(await sync(findings([]))).toEqual({
+      action: 'closed',
+      number: 1,
+      url: 'https://github.com/example-org/video-app/issues/1',
+      notes: []
+    })
     expect(github.issues[0]).toMatchObject({ state: 'closed', state_reason: 'completed' })
-    expect(github.issues[0]!.comments[1]).toBe(
-      'Every archive of the latest audit was delivered ([run](https://github.com/example-org/video-app/actions/runs/1234)): 3 archives: 3 delivered. Closing.'
+    expect(github.issues[0]!.comments[2]).toBe(
+      `Every archive of the latest audit was delivered ([run](${RUN})): 3 archives: 3 delivered. Closing.`
     )
   })
 
-  it('ignores an issue with the label but another marker, and pull requests', async () => {
-    github.issues.push({
-      number: 1,
-      title: 'Archives not delivered: someone else',
-      body: markerOf('46000001'),
-      state: 'open',
-      labels: [{ name: 'archive-delivery' }],
-      html_url: 'x',
-      comments: []
-    })
-    expect(await sync(findings(['a']))).toMatchObject({ action: 'opened', number: 2 })
+  it('names at most 20 archives on each side of a change, and counts the rest', async () => {
+    const old = Array.from({ length: 21 }, (_, i) => `old-${i + 1}`)
+    const fresh = Array.from({ length: 23 }, (_, i) => `new-${i + 1}`)
+    await sync(findings(old))
+    await sync(findings(fresh))
+    const [, , news, resolved] = github.issues[0]!.comments[0]!.split('\n')
+    expect(news).toBe(
+      `New since the last update: 23 (${fresh
+        .slice(0, 20)
+        .map(id => `\`${id}\``)
+        .join(', ')}, and 3 more).`
+    )
+    expect(news).toContain('`new-20`, and 3 more).')
+    expect(news).not.toContain('`new-21`')
+    expect(resolved).toMatch(/^Resolved since the last update: 21 \(`old-1`, .*, `old-20`, and 1 more\)\.$/)
+    await sync(findings(fresh.slice(0, 20)))
+    await sync(findings(Array.from({ length: 20 }, (_, i) => `third-${i + 1}`)))
+    const [, , twenty] = github.issues[0]!.comments[2]!.split('\n')
+    expect(twenty).toMatch(/^New since the last update: 20 \(`third-1`, .*, `third-20`\)\.$/)
   })
 
-  it('takes a pull request that carries the marker for no tracking issue', async () => {
+  it('says what it cannot know when the earlier list of IDs was partial', async () => {
+    // 501 IDs of 40 characters and their commas: 20,541 characters, past the 20,000 kept.
+    const long = Array.from({ length: 501 }, (_, i) => `a1b2c3d4-0000-4000-8000-0000000${(i + 1).toString().padStart(5, '0')}-xyz`)
+    await sync(findings(long))
+    expect(github.issues[0]!.body).toContain('<!-- undelivered-ids (partial): ')
+    // The 14 IDs the partial list left out are no newer than 'fresh' is: neither side is known.
+    await sync(findings([...long, 'fresh']))
+    expect(github.issues[0]!.comments[0]!.split('\n').slice(2, 4)).toEqual([
+      'New since the last update: not known (the earlier list was too long to keep whole).',
+      'Resolved since the last update: not known (the earlier list was too long to keep whole).'
+    ])
+  })
+
+  it('comments without naming archives when the earlier body held no list of IDs', async () => {
+    github.plantIssue({ body: `${markerOf('46000042')}\nwritten by an earlier version`, labels: ['archive-delivery'], user: BOT })
+    expect(await sync(findings(['a']))).toMatchObject({ action: 'commented', number: 1 })
+    expect(github.issues[0]!.comments).toEqual([
+      `The audit's findings changed ([run](${RUN})): 4 archives: 3 delivered.\n\nThe body above is up to date.`
+    ])
+  })
+
+  it('ignores an issue with another project’s marker, and a pull request that carries the marker', async () => {
+    github.plantIssue({ body: markerOf('46000001'), labels: ['archive-delivery'], user: BOT })
+    expect(await sync(findings(['a']))).toMatchObject({ action: 'opened', number: 2 })
+    github.issues.length = 0
     github.issues.push({
       number: 1,
       title: 'Fix archives',
@@ -99,47 +177,145 @@ describe('syncTrackingIssue', () => {
       labels: [{ name: 'archive-delivery' }],
       html_url: 'x',
       comments: [],
+      user: BOT,
       pull_request: { url: 'https://api.github.com/repos/example-org/video-app/pulls/1' }
     } as (typeof github.issues)[number])
     expect(await sync(findings(['a']))).toMatchObject({ action: 'opened', number: 2 })
     expect(github.issues[0]!.comments).toEqual([])
   })
 
+  it('takes no issue someone else wrote for its own, whatever marker and label it carries', async () => {
+    const planted = `${markerOf('46000042')}\n<!-- undelivered-set: ${fingerprintOf(['a'])} -->`
+    github.plantIssue({ body: planted, labels: ['archive-delivery'] })
+    github.plantIssue({ body: planted, labels: ['archive-delivery'], user: { login: 'github-actions', type: 'User' } })
+    expect(await sync(findings(['a']))).toMatchObject({ action: 'opened', number: 3, notes: [] })
+    expect(github.issues.slice(0, 2).map(issue => [issue.body, issue.comments])).toEqual([
+      [planted, []],
+      [planted, []]
+    ])
+  })
+
+  it('finds its issue without the label among those the token wrote, and puts the label back with a note', async () => {
+    github.plantIssue({ body: `${markerOf('46000042')}\n<!-- undelivered-ids: a -->`, labels: ['triaged'], user: BOT })
+    expect(await sync(findings(['a', 'b']))).toEqual({
+      action: 'commented',
+      number: 1,
+      url: 'https://github.com/example-org/video-app/issues/1',
+      notes: ["The tracking issue #1 had lost its label 'archive-delivery'; it was put back."]
+    })
+    expect(github.issues[0]!.labels).toEqual([{ name: 'triaged' }, { name: 'archive-delivery' }])
+    expect(callsMade()).toEqual([
+      'POST /graphql',
+      LABELLED,
+      BY_TOKEN,
+      `PATCH ${ISSUES}/1`,
+      `POST ${ISSUES}/1/labels`,
+      `POST ${ISSUES}/1/comments`
+    ])
+    expect(github.calls[4]!.body).toEqual({ labels: ['archive-delivery'] })
+    github.calls.length = 0
+    expect(await sync(findings(['a', 'b']))).toMatchObject({ action: 'updated', notes: [] })
+    expect(callsMade()).toEqual(['POST /graphql', LABELLED, `PATCH ${ISSUES}/1`])
+  })
+
+  it('keeps the newest of several issues it wrote up to date, and says which to close', async () => {
+    github.plantIssue({ body: markerOf('46000042'), labels: ['archive-delivery'], user: BOT })
+    github.plantIssue({ body: 'unrelated', labels: ['archive-delivery'], user: BOT })
+    github.plantIssue({ body: markerOf('46000042'), labels: ['archive-delivery'], user: BOT })
+    github.plantIssue({ body: markerOf('46000042'), labels: ['other'], user: BOT })
+    const outcome = await sync(findings(['a']))
+    expect(outcome).toEqual({
+      action: 'commented',
+      number: 3,
+      url: 'https://github.com/example-org/video-app/issues/3',
+      notes: [
+        '2 open tracking issues of this project were written by this token (#3, #1); the newest, #3, is kept up to date. Close the others.'
+      ]
+    })
+    expect(github.issues[0]!.body).toBe(markerOf('46000042'))
+    expect(github.issues[3]!.body).toBe(markerOf('46000042'))
+  })
+
+  it('touches nothing when the audit failed for the vendor’s passing trouble', async () => {
+    github.plantIssue({ body: markerOf('46000042'), labels: ['archive-delivery'], user: BOT })
+    expect(await sync(findings(['a'], { failure: { message: 'GET … answered 503.', transient: true } }))).toEqual({
+      action: 'none',
+      why: "the vendor's trouble may pass by itself: the next audit updates the issue",
+      notes: []
+    })
+    expect(github.calls).toEqual([])
+    expect(github.issues[0]!.body).toBe(markerOf('46000042'))
+  })
+
+  it('opens the issue when the audit could not finish for a reason to fix, even with no archive found undelivered', async () => {
+    const failure = { message: "GET … answered 404: no such project at this address. Check 'api-key' and 'api-url'.", transient: false }
+    expect(await sync(findings([], { failure }))).toMatchObject({ action: 'opened', number: 1, notes: [] })
+    expect(github.issues[0]!.body.split('\n')[1]).toBe(`**The audit could not finish**, as found by [the audit run](${RUN}).`)
+    expect(await sync(findings(['a'], { failure }))).toMatchObject({ action: 'commented', number: 1 })
+    expect(github.issues[0]!.comments[0]).toBe(
+      [
+        `The audit's findings changed ([run](${RUN})): 4 archives: 3 delivered.`,
+        '',
+        'The audit could not finish: the body above says why.',
+        '',
+        'New since the last update: 1 (`a`).',
+        'Resolved since the last update: none.',
+        '',
+        'The body above is up to date.'
+      ].join('\n')
+    )
+    // The same archives, again by an audit that could not finish: no change.
+    expect(await sync(findings(['a'], { failure }))).toMatchObject({ action: 'updated', number: 1 })
+    expect(github.issues[0]!.comments).toHaveLength(1)
+    // The same archives, now found by an audit that finished: a change.
+    expect(await sync(findings(['a']))).toMatchObject({ action: 'commented', number: 1 })
+    expect(await sync(findings(['a']))).toMatchObject({ action: 'updated', number: 1 })
+  })
+
   it('writes no run link when the run is not known', async () => {
-    const withoutRun = (ids: string[]) => ({ ...findings(ids), runUrl: undefined }) as unknown as AuditFindings
     await sync(withoutRun(['a']))
     expect(github.issues[0]!.body).toContain('as found by the audit run.\n')
     await sync(withoutRun(['a', 'b']))
     await sync(withoutRun([]))
     expect(github.issues[0]!.comments).toEqual([
-      'The undelivered archives changed: now 2. 5 archives: 3 delivered. The table above is up to date.',
+      "The audit's findings changed: 5 archives: 3 delivered.\n\nNew since the last update: 1 (`b`).\nResolved since the last update: none.\n\nThe body above is up to date.",
       'Every archive of the latest audit was delivered: 3 archives: 3 delivered. Closing.'
     ])
   })
 
   it('finds its issue on a later page of the list', async () => {
-    for (let n = 1; n <= 150; n++) {
-      github.issues.push({
-        number: n,
-        title: 't',
-        body: markerOf(`p${n}`),
-        state: 'open',
-        labels: [{ name: 'archive-delivery' }],
-        html_url: `u${n}`,
-        comments: []
-      })
-    }
-    expect(await sync(findings(['a'], 'p140'))).toMatchObject({ action: 'commented', number: 140 })
+    for (let n = 1; n <= 150; n++) github.plantIssue({ body: markerOf(`p${n}`), labels: ['archive-delivery'], user: BOT })
+    expect(await sync(findings(['a'], { projectId: 'p140' }))).toMatchObject({ action: 'commented', number: 140 })
     expect(github.issues).toHaveLength(150)
+  })
+
+  it('looks for the issues of the token’s own identity', async () => {
+    const app = await startGitHubStandIn({ token, login: 'octo-auditor' })
+    try {
+      app.plantIssue({ body: markerOf('46000042'), labels: ['archive-delivery'], user: BOT })
+      const environment = env(app.url)
+      expect(await syncTrackingIssue(await makeGitHubClient(token, environment), environment, findings(['a']))).toMatchObject({
+        action: 'opened',
+        number: 2
+      })
+      expect(app.calls.map(call => `${call.method} ${call.path}`).slice(0, 3)).toEqual([
+        'POST /graphql',
+        LABELLED,
+        `GET ${ISSUES}?state=open&creator=octo-auditor&per_page=100`
+      ])
+      expect(app.issues[1]!.user).toEqual({ login: 'octo-auditor', type: 'User' })
+    } finally {
+      await app.close()
+    }
   })
 
   it('turns a token without issues: write into a warning that names the permission', async () => {
     github.setReadOnly(true)
-    const outcome = await sync(findings(['a']))
-    expect(outcome).toEqual({
+    expect(await sync(findings(['a']))).toEqual({
       action: 'skipped',
       warning:
-        "Could not update the tracking issue: the token may not write issues (HTTP 403: Resource not accessible by integration). Give the job 'permissions: issues: write'."
+        "Could not update the tracking issue: the token may not write issues (HTTP 403: Resource not accessible by integration). Give the job 'permissions: issues: write'.",
+      notes: []
     })
   })
 
@@ -153,33 +329,74 @@ describe('syncTrackingIssue', () => {
   it('skips outside a repository', async () => {
     expect(await sync(findings(['a']), { GITHUB_API_URL: github.url })).toEqual({
       action: 'skipped',
-      warning: 'No tracking issue: GITHUB_REPOSITORY is not set, so this is not a run in a repository.'
+      warning: 'No tracking issue: GITHUB_REPOSITORY is not set, so this is not a run in a repository.',
+      notes: []
     })
     expect(github.calls).toHaveLength(0)
   })
 })
 
 describe('the issue body', () => {
-  it('holds the marker, the counts, the table, the run and a fingerprint of the set', () => {
-    const body = issueBody(findings(['b', 'a']))
-    expect(body.split('\n')).toEqual([
+  it('holds the marker, the headline, the overview, the sections, the run, a fingerprint of the set and the IDs', () => {
+    expect(issueBody(findings(['b', 'a'])).split('\n')).toEqual([
       '<!-- opentok-archive-target:archive-delivery project=46000042 -->',
-      '**2 archives were not delivered** to the archive upload target, as found by [the audit run](https://github.com/example-org/video-app/actions/runs/1234).',
+      `**2 archives were not delivered** to the archive upload target, as found by [the audit run](${RUN}).`,
       '',
       '5 archives: 3 delivered',
       '',
-      'TABLE(b,a) the job summary and the report file of the run list every one.',
+      'SECTIONS(b,a)',
       '',
       'This issue is kept up to date by the nightly audit and closed by the first audit that finds every archive delivered.',
-      `<!-- undelivered-set: ${fingerprintOf(['a', 'b'])} -->`
+      '<!-- undelivered-set: 7e18f737311b2dc3 -->',
+      '<!-- undelivered-ids: b,a -->'
     ])
-    expect(issueBody({ ...findings(['a']), runUrl: undefined } as unknown as AuditFindings)).toContain('**1 archive was not delivered**')
+    expect(issueBody(withoutRun(['a'])).split('\n')[1]).toBe(
+      '**1 archive was not delivered** to the archive upload target, as found by the audit run.'
+    )
   })
 
-  it('fingerprints the set, not its order', () => {
-    expect(fingerprintOf(['a', 'b'])).toBe(fingerprintOf(['b', 'a']))
-    expect(fingerprintOf(['a', 'b'])).not.toBe(fingerprintOf(['a', 'b', 'c']))
-    expect(fingerprintOf(['ab'])).not.toBe(fingerprintOf(['a', 'b']))
-    expect(fingerprintOf([])).toMatch(/^[0-9a-f]{16}$/)
+  it('says when the audit could not finish, and how many archives it had found by then', () => {
+    const failure = { message: 'm', transient: false }
+    const line = (ids: string[]) => issueBody(findings(ids, { failure })).split('\n')[1]
+    expect(line([])).toBe(`**The audit could not finish**, as found by [the audit run](${RUN}).`)
+    expect(line(['a'])).toBe(
+      `**The audit could not finish**, as found by [the audit run](${RUN}); 1 archive was found not delivered before it stopped.`
+    )
+    expect(line(['a', 'b'])).toBe(
+      `**The audit could not finish**, as found by [the audit run](${RUN}); 2 archives were found not delivered before it stopped.`
+    )
+    expect(issueBody(findings(['a', 'b'], { failure }))).toContain('<!-- undelivered-set: c671e1b05b5560dc -->')
+  })
+
+  it('gives the sections the room left under 60,000 characters', () => {
+    expect(MAX_BODY).toBe(60_000)
+    let room = 0
+    const body = issueBody(findings(['a'], { sections: given => 'x'.repeat((room = given)) }))
+    // The room is 60,000 less the rest of the body and 16; the line break after the sections takes one of those.
+    expect(body.length).toBe(59_985)
+    expect(room).toBe(59_985 - (issueBody(findings(['a'])).length - 'SECTIONS(a)'.length))
+  })
+
+  it('hides 20,000 characters of IDs, and marks the list partial past that', () => {
+    // 500 IDs of 39 characters, each with its comma: exactly 20,000.
+    const ids = Array.from({ length: 500 }, (_, i) => `a1b2c3d4-0000-4000-8000-00000000${(i + 1).toString().padStart(4, '0')}-xy`)
+    expect(ids[0]).toHaveLength(39)
+    const whole = issueBody(findings(ids)).split('\n').at(-1)
+    expect(whole).toBe(`<!-- undelivered-ids: ${ids.join(',')} -->`)
+    const past = issueBody(findings([...ids.slice(0, 499), `${ids[499]}z`]))
+      .split('\n')
+      .at(-1)
+    expect(past).toBe(`<!-- undelivered-ids (partial): ${ids.slice(0, 499).join(',')} -->`)
+    expect(issueBody(findings([])).split('\n').at(-1)).toBe('<!-- undelivered-ids:  -->')
+  })
+
+  it('fingerprints the set and whether the audit finished, not the order', () => {
+    expect(fingerprintOf(['a', 'b'])).toBe('7e18f737311b2dc3')
+    expect(fingerprintOf(['b', 'a'])).toBe('7e18f737311b2dc3')
+    expect(fingerprintOf(['b', 'a'], true)).toBe('7e18f737311b2dc3')
+    expect(fingerprintOf(['a', 'b'], false)).toBe('c671e1b05b5560dc')
+    expect(fingerprintOf(['ab'])).toBe('fb8e20fc2e4c3f24')
+    expect(fingerprintOf([])).toBe('e3b0c44298fc1c14')
+    expect(fingerprintOf([], false)).toBe('0830f07c27796282')
   })
 })

@@ -155,17 +155,18 @@ describe.each([
       else expect(row, name).toBeDefined()
     }
     const keptRow = run.summary.split('\n').find(line => line.includes(cases.kept.id))!
-    const keptUntil = new Date(cases.kept.createdAt + 600_000 + 72 * HOUR).toISOString().slice(0, 16).replace('T', ' ')
+    // The vendor keeps it 72 hours from when it was created (its archiving overview), not from the end of recording.
+    const keptUntil = new Date(cases.kept.createdAt + 72 * HOUR).toISOString().slice(0, 16).replace('T', ' ')
     expect(keptRow).toContain(`the vendor cloud, until ${keptUntil} UTC`)
     expect(run.summary.split('\n').find(line => line.includes(cases.failed.id))).toContain('session ended before recording started')
-    expect(run.stdout).toMatch(
-      /::error::6 of 9 archive\(s\) were not delivered to s3:\/\/archives: 1 missing from the target, 1 kept by the vendor, 1 failed, 1 stuck, 2 gone\./
+    expect(run.stdout).toContain(
+      '::error::6 archive(s) did not land in s3://archives (1 missing from the target, 1 kept by the vendor, 1 failed, 1 stuck, 2 gone). See the job summary.\n'
     )
     expectNoLeaks(run, archives)
 
     const lenient = await audit({ 'fail-on-error': 'false' })
     expect(lenient.code).toBe(0)
-    expect(lenient.stdout).toMatch(/::warning::6 of 9 archive\(s\) were not delivered.*'fail-on-error' is false/)
+    expect(lenient.stdout).toMatch(/::warning::6 archive\(s\) did not land in s3:\/\/archives .*'fail-on-error' is false/)
   })
 
   it('reads only the window: older archives are neither looked for nor judged', async () => {
@@ -190,7 +191,9 @@ describe.each([
     const day = await audit({ since: '24h', verify: 'false' })
     expect(day.code).toBe(0)
     expect(standIn.requests.map(r => r.path)).toEqual([`/v2/project/${project.apiKey}/archive?offset=0&count=1000`])
-    expect(day.outputs.archives).toBe(String(archives.filter(a => a.createdAt >= now - 24 * HOUR).length))
+    // The window is the end of recording: those created since, and those still recording (10 minutes each) then.
+    const since = now - 24 * HOUR
+    expect(day.outputs.archives).toBe(String(archives.filter(a => a.createdAt >= since || a.createdAt + 600_000 > since).length))
     standIn.requests.length = 0
     const week = await audit({ since: '7d', verify: 'false' })
     expect(week.code).toBe(0)
@@ -214,7 +217,7 @@ describe.each([
     )
     expect(front.seen).toHaveLength(0)
     expect(reportOf(run).archives.map(a => a.class)).toEqual(['delivered', 'kept-by-vendor'])
-    expect(run.summary).toContain('statuses only (&#39;secret-key&#39; was not given)')
+    expect(run.summary).toContain("statuses only ('secret-key' was not given)")
   })
 
   it('stops at a storage refusal with one error that names the input, not one per archive', async () => {
@@ -247,7 +250,10 @@ describe.each([
   it('names the credentials on 403 and the ID and api-url on 404 from the list', async () => {
     const denied = await audit({ 'api-secret': 'not-the-project-secret-000000' })
     expect(denied.code).toBe(1)
-    expect(denied.stdout).toMatch(/::error::GET .*\/archive\?offset=0&count=1000 answered 403: .*'api-key'.*'api-secret'/)
+    expect(denied.stdout).toMatch(
+      /::error::The audit could not finish: GET .*\/archive\?offset=0&count=1000 answered 403: .*'api-key'.*'api-secret'/
+    )
+    expect(denied.stdout).not.toContain('listed 0 archive(s)')
     standIn.answer({ status: 404, body: JSON.stringify({ code: 404, message: 'project not found' }) })
     const missing = await audit({})
     expect(missing.stdout).toMatch(/answered 404: no such project at this address\. Check 'api-key' and 'api-url'/)
@@ -332,7 +338,7 @@ describe('audit driven by the configuration file, through dist/', () => {
       )
       expect(run.outputs).toMatchObject({ archives: '2', undelivered: '1', target: 's3://archives', verified: 'true' })
       expect(reportOf(run).archives.map(a => a.class)).toEqual(['delivered', 'missing'])
-      expect(run.summary).toContain('Settings: .github/opentok-archive-target.yml, project production')
+      expect(run.summary).toContain('Settings: `.github/opentok-archive-target.yml, project production`')
       expect(front.seen).toHaveLength(2)
     } finally {
       rmSync(workspace, { recursive: true, force: true })
@@ -435,7 +441,8 @@ describe('the tracking issue, against a loopback GitHub API', () => {
     const changed = await track()
     expect(github.issues).toHaveLength(1)
     expect(issue.comments).toHaveLength(1)
-    expect(issue.comments[0]).toContain('The undelivered archives changed')
+    expect(issue.comments[0]).toContain("The audit's findings changed")
+    expect(issue.comments[0]).toContain(`New since the last update: 1 (\`${second[2]!.id}\`).`)
     expect(issue.body).toContain(second[2]!.id)
     expect(changed.stdout).toContain('Tracking issue #1 commented')
 
@@ -467,7 +474,7 @@ describe('the tracking issue, against a loopback GitHub API', () => {
       expect(run.stdout).toMatch(
         /::warning::Could not update the tracking issue: the token may not write issues \(HTTP 403: Resource not accessible by integration.*'permissions: issues: write'/
       )
-      expect(run.stdout).toMatch(/::error::1 of 1 archive\(s\) were not delivered/)
+      expect(run.stdout).toMatch(/::error::1 archive\(s\) did not land in the target \(1 failed\)\. See the job summary\./)
       expect(github.issues).toHaveLength(0)
     } finally {
       github.setReadOnly(false)

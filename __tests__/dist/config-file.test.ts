@@ -85,7 +85,7 @@ projects:
     expect(standIn.requests.map(r => r.problems)).toEqual([[], []])
     expect(standIn.requests[0]!.body).toBe(standIn.requests[1]!.body)
     expect(standIn.requests[0]!.path).toBe(standIn.requests[1]!.path)
-    expect(fromFile.summary).toContain('<td>Settings</td><td>.github/opentok-archive-target.yml, project staging</td>')
+    expect(fromFile.summary).toContain('| Settings | `.github/opentok-archive-target.yml, project staging` |')
     noLeaks(fromFile)
   })
 
@@ -186,7 +186,7 @@ projects:
     // A place in the file is an annotation on it; the file as a whole is the input that named it.
     expect(errorsOf(run).join('\n')).toMatch(new RegExp(`title=Invalid (setting%3A ${setting},file=|input%3A ${setting}::)`))
     expect(run.outputs).toEqual({ result: 'refused', status: '', attempts: '0', target: '', verified: 'skipped' })
-    expect(run.summary).toContain(`<td>${setting}</td>`)
+    expect(run.summary).toContain(`| \`${setting}\` |`)
     noLeaks(
       run,
       key.split('\n').filter(line => line.length >= 8 && !line.startsWith('-----'))
@@ -234,7 +234,10 @@ projects:
     const fromFile = await act({ project: 'staging', operation: 'delete', 'api-secret': project.apiSecret })
     expect(fromFile.code).toBe(0)
     expect(standIn.requests.map(r => [r.method, r.problems])).toEqual([['DELETE', []]])
-    expect(fromFile.stdout).not.toContain('::warning::')
+    // The only warning: the file's two entries set the target of one project (both name 46000001).
+    expect(fromFile.stdout.split('\n').filter(line => line.startsWith('::warning'))).toEqual([
+      "::warning::project 'staging' of .github/opentok-archive-target.yml sets the target of the project 46000001, and so does 'production': one project has one archive upload target, so their deploys and nightly runs overwrite each other. Keep one entry per project ID."
+    ])
     const plain = await act({ 'api-key': '46000001', 'api-secret': project.apiSecret, operation: 'delete', bucket: 'acme-archives' })
     expect(plain.stdout).toContain("::warning::operation 'delete' sends no storage settings; ignored: 'bucket'.")
   })

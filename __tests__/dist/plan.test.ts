@@ -151,7 +151,9 @@ describe('plan of a pull request, through dist/', () => {
     const run = await planOnPullRequest(repo, { comment: 'off' })
     expect(run.code).toBe(0)
     expect(warnings(run)).toEqual(risks)
-    for (const risk of risks) expect(run.summary).toContain(risk)
+    // The summary shows the same lines, each value of the file as code.
+    const plain = (text: string) => text.replace(/`/g, '')
+    for (const risk of risks) expect(plain(run.summary)).toContain(plain(risk))
     expect(run.outputs.projects).toBe('["staging"]')
     expect(run.outputs['changed-projects']).toBe(JSON.stringify(risks.length === 0 && _name === 'certificate: none' ? [] : ['staging']))
   })
@@ -170,7 +172,10 @@ describe('plan of a pull request, through dist/', () => {
     expect(run.summary).toMatch(
       /\| `certificate` \| `CN=archives\.example\.com, O=Acme Video; SHA-256 ([0-9A-F]{2}:){31}[0-9A-F]{2}; expires \d{4}-\d{2}-\d{2}` \| `CN=archives\.example\.com, O=Acme Video; SHA-256 ([0-9A-F]{2}:){31}[0-9A-F]{2}; expires \d{4}-\d{2}-\d{2}` \|/
     )
-    expect(warnings(run)).toEqual(['A new certificate: only the holder of its private key can decrypt archives recorded after the merge.'])
+    expect(warnings(run)).toEqual([
+      'A new certificate: only the holder of its private key can decrypt archives recorded after the merge.',
+      '`sse` is `none`: the storage does not encrypt archives at rest (SSE-S3); give `sse: s3` unless the service cannot.'
+    ])
     const body = next.split('\n')[1]!
     expect(run.summary).not.toContain(body)
     expect(run.stdout).not.toContain(body)
@@ -269,7 +274,13 @@ describe('plan of a pull request, through dist/', () => {
     const quiet = await planOnPullRequest(repo)
     expect(quiet.stdout).toContain('No plan comment: no change, and no earlier plan comment to update.')
     expect(github.comments).toHaveLength(0)
-    github.comments.push({ id: 1, issue_number: 7, body: `<!-- opentok-archive-target:plan file=${FILE} -->\nold plan`, html_url: 'x' })
+    github.comments.push({
+      id: 1,
+      issue_number: 7,
+      body: `<!-- opentok-archive-target:plan file=${FILE} -->\nold plan`,
+      html_url: 'x',
+      user: { login: 'github-actions[bot]', type: 'Bot' }
+    })
     const refreshed = await planOnPullRequest(repo)
     expect(refreshed.stdout).toContain('Plan comment updated')
     expect(github.comments[0]!.body).toContain('### Archive target plan: No changes')
@@ -312,7 +323,9 @@ describe('plan of a pull request, through dist/', () => {
       /::error title=Invalid setting%3A secret-key,file=\.github\/opentok-archive-target\.yml,line=7,col=5::.*holds the secret 'secret-key'.*rotate it/
     )
     expect(run.stdout).toMatch(/holds the secret 'secretKey'/)
-    expect(github.comments).toHaveLength(0)
+    // The comment says the file does not validate, naming the setting, never its value.
+    expect(github.comments).toHaveLength(1)
+    expect(github.comments[0]!.body).toContain("holds the secret 'secretKey' (its value is masked and not shown)")
     expect(findLeaks(run, [secret, `${secret}2`])).toEqual([])
     expect(github.everything()).not.toContain(secret)
   })

@@ -34,8 +34,8 @@ describe('every failure is reported where users look', () => {
     expect(run.code).toBe(1)
     expect(run.outputs).toEqual({ result: 'refused', status: '', attempts: '0', target: '', verified: 'skipped' })
     expect(run.summary).toContain('invalid settings')
-    for (const input of ['type', 'bucket', 'max-attempts']) expect(run.summary).toContain(`<td>${input}</td><td>input</td>`)
-    expect(run.summary).toMatch(/&#39;type&#39; must be one of &#39;s3&#39;, &#39;azure&#39;/)
+    for (const input of ['type', 'bucket', 'max-attempts']) expect(run.summary).toContain(`| \`${input}\` | \`input\` |`)
+    expect(run.summary).toContain("`'type' must be one of 's3', 'azure'; got 'gcs'.`")
     expect(run.summary).toContain('example-org/video-app · Deploy #56')
   })
 
@@ -43,7 +43,7 @@ describe('every failure is reported where users look', () => {
     const run = await act({ verify: 'true', endpoint: 'http://127.0.0.1:9', 'max-attempts': '1' })
     expect(run.code).toBe(1)
     expect(standIn.requests).toHaveLength(0)
-    expect(run.summary).toContain('<td>Status</td><td>not sent</td>')
+    expect(run.summary).toContain('| Status | `not sent` |')
     expect(run.summary).not.toContain('no answer')
   })
 

@@ -59,7 +59,7 @@ describe.each([
     })
     expect(request.headers['user-agent']).toMatch(/^opentok-archive-target-action\/\d+\.\d+\.\d+$/)
     expect(run.outputs).toEqual({ result: 'unverified', status: '200', attempts: '1', target: 's3://acme-archives', verified: 'skipped' })
-    expect(run.summary).toContain('<td>Bucket</td><td>acme-archives</td>')
+    expect(run.summary).toContain('| Bucket | `acme-archives` |')
     expect(run.summary).toContain('example-org/video-app · Deploy #56')
     expectNoLeaks(run)
   })

@@ -58,7 +58,7 @@ describe.each([
       fallback: 'none'
     })
     expect(run.stdout).toContain('Vonage Video answered 200')
-    expect(run.summary).toContain(`<td>Project</td><td>Vonage application ${applicationId}</td>`)
+    expect(run.summary).toContain(`| Project | \`Vonage application ${applicationId}\` |`)
     expect(run.outputs).toEqual({ result: 'unverified', status: '200', attempts: '1', target: 's3://acme-archives', verified: 'skipped' })
     expectNoLeaks(run)
   })

@@ -1,6 +1,6 @@
-/** The audit's settings: the window, the upload grace, the tracking issue, and what an audit needs of the target. */
+/** The audit's settings: the window, the upload grace, the tracking issue, the rescue and its limit, and what an audit needs of the target. */
 import { describe, expect, it, vi } from 'vitest'
-import { parseDuration } from '../../src/inputs/audit.js'
+import { parseDuration, parseSize } from '../../src/inputs/audit.js'
 import { readPlan, type PlanResult } from '../../src/inputs/index.js'
 
 const now = new Date('2026-11-29T06:00:00Z')
@@ -31,7 +31,7 @@ describe('parseDuration', () => {
 })
 
 describe('readPlan for an audit', () => {
-  it('defaults to the last 24 hours, a 2 h upload grace, and no tracking issue', () => {
+  it('defaults to the last 24 hours, a 2 h upload grace, no tracking issue and no rescue (of at most 50 GiB when asked)', () => {
     const result = read(s3)
     expect(result.ok).toBe(true)
     if (!result.ok) return
@@ -39,6 +39,8 @@ describe('readPlan for an audit', () => {
     expect(result.plan.audit).toEqual({
       since: new Date('2026-11-28T06:00:00Z'),
       uploadGraceMs: 2 * 3_600_000,
+      rescue: false,
+      rescueMaxBytes: 53_687_091_200,
       checkObjects: true,
       trackingIssue: false,
       githubToken: ''
@@ -196,5 +198,46 @@ describe('readPlan for an audit', () => {
   it('reads no audit settings for set', () => {
     const result = readPlan(name => ({ ...credentials, ...s3, since: 'nonsense' })[name] ?? '', now)
     expect(result.ok && result.plan.audit).toBeUndefined()
+  })
+
+  it.each([
+    ['1', 1],
+    ['500MB', 500_000_000],
+    ['50GiB', 53_687_091_200],
+    ['1.5 kib', 1536],
+    ['10TiB', 10_995_116_277_760],
+    ['2gb', 2_000_000_000]
+  ])("reads 'rescue-max-bytes' %j as %i bytes", (given, bytes) => {
+    const result = read({ ...s3, rescue: 'true', 'rescue-max-bytes': given })
+    expect(result.ok && result.plan.audit?.rescueMaxBytes).toBe(bytes)
+    expect(result.ok && result.plan.audit?.rescue).toBe(true)
+  })
+
+  it.each(['0', '-1', '10.5TiB', '11TiB', 'lots', '5 MB please', '1.2345GB'])(
+    "refuses 'rescue-max-bytes' %j, saying what it takes",
+    given => {
+      expect(problemsOf(read({ ...s3, rescue: 'true', 'rescue-max-bytes': given }))).toEqual([
+        [
+          'rescue-max-bytes',
+          `'rescue-max-bytes' must be how much one rescue may copy in all: a number of bytes, or a size such as '500MB' or '50GiB' (at most 10TiB); got '${given}'.`
+        ]
+      ])
+    }
+  )
+
+  it("refuses 'rescue: true' without the target, or without its secret, unless it is a dry run", () => {
+    expect(problemsOf(read({ rescue: 'true' }))).toEqual([
+      ['rescue', "'rescue: true' copies archives into the target: give the target's settings (or 'config-file' and 'project')."]
+    ])
+    expect(problemsOf(read({ rescue: 'true', bucket: 'acme-archives', 'access-key': 'AKIAEXAMPLE' }))).toEqual([
+      ['rescue', "'rescue: true' writes the copies with the storage credentials: give 'secret-key' (from a secret)."]
+    ])
+    expect(read({ rescue: 'true', bucket: 'acme-archives', 'access-key': 'AKIAEXAMPLE', 'dry-run': 'true' }).ok).toBe(true)
+    expect(problemsOf(read({ rescue: 'maybe' }))).toEqual([['rescue', "'rescue' must be 'true' or 'false'; got 'maybe'."]])
+  })
+
+  it('reads sizes without a unit as bytes and units in any case', () => {
+    expect([parseSize('7'), parseSize('7 B'), parseSize('7KB'), parseSize('7kb'), parseSize('7KiB')]).toEqual([7, 7, 7000, 7000, 7168])
+    expect([parseSize(''), parseSize('KB'), parseSize('7 K'), parseSize('1e3')]).toEqual([undefined, undefined, undefined, undefined])
   })
 })

@@ -210,6 +210,8 @@ describe('the plan of each operation', () => {
         audit: {
           since: new Date('2026-11-26T12:00:00Z'),
           uploadGraceMs: 7_200_000,
+          rescue: false,
+          rescueMaxBytes: 53_687_091_200,
           checkObjects: false,
           statusesOnlyBecause: 'no storage target was given',
           trackingIssue: false,
@@ -234,6 +236,8 @@ describe('the plan of each operation', () => {
     expect(result.plan.audit).toStrictEqual({
       since: new Date('2026-11-26T12:00:00Z'),
       uploadGraceMs: 7_200_000,
+      rescue: false,
+      rescueMaxBytes: 53_687_091_200,
       checkObjects: true,
       trackingIssue: false,
       githubToken: ''

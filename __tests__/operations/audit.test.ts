@@ -50,49 +50,98 @@ describe('the audit operation', () => {
       "::notice::The archives are judged by their status alone, since no storage target was given: 'uploaded' counts as delivered, and no object is looked for in the target."
     )
     const outputs = outputsOf(run.stdout)
-    expect(outputs).toMatchObject({ archives: '3', undelivered: '1', status: '200', attempts: '1', target: '', verified: 'skipped' })
+    expect(outputs).toMatchObject({
+      archives: '3',
+      undelivered: '1',
+      status: '200',
+      attempts: '1',
+      'storage-requests': '0',
+      target: '',
+      verified: 'skipped',
+      rescued: '0',
+      'rescued-bytes': '0'
+    })
     expect(outputs['report-file']).toBe(join(temp, 'opentok-archive-audit-46000042.json'))
     const report = JSON.parse(readFileSync(outputs['report-file']!, 'utf8'))
     expect(report).toMatchObject({ project: '46000042', target: '', objectsChecked: false })
-    expect(report.counts).toEqual({ delivered: 1, pending: 1, missing: 0, 'kept-by-vendor': 0, failed: 1, stuck: 0, gone: 0, unknown: 0 })
+    expect(report.counts).toEqual({
+      delivered: 1,
+      pending: 1,
+      rescued: 0,
+      missing: 0,
+      'kept-by-vendor': 0,
+      failed: 1,
+      stuck: 0,
+      gone: 0,
+      unchecked: 0,
+      unknown: 0
+    })
     expect(report.archives.map((a: { class: string }) => a.class)).toEqual(['pending', 'delivered', 'failed'])
-    expect(run.stdout).toMatch(/::error::1 of 3 archive\(s\) were not delivered to the target: 1 failed\. See the job summary\./)
+    expect(run.stdout).toContain('::error::1 archive(s) did not land in the target (1 failed). See the job summary.\n')
   })
 
   it('passes with every archive delivered or pending, and lists nothing', async () => {
     standIn.setArchives([vendorArchive(Date.now(), 1), vendorArchive(Date.now(), 0.1, { status: 'paused' })])
     const run = await audit({})
     expect(run.exitCode).toBe(0)
-    expect(run.stdout).toContain('Audit: 2 archives: 1 delivered · 1 pending; created since')
+    expect(run.stdout).toContain('Audit: 2 archives: 1 delivered · 1 pending; those created since')
     expect(run.stdout).not.toContain('::error::')
   })
 
-  it('sends nothing in a dry run, and says what it would ask', async () => {
-    const run = await audit({ 'dry-run': 'true', bucket: 'acme-archives', 'access-key': 'AKIA0', 'secret-key': 'secret/key/value' })
+  it('sends nothing in a dry run without the vendor secret, and says what it would ask', async () => {
+    const run = await runInProcess(
+      {
+        'api-key': project.apiKey,
+        'api-url': standIn.url,
+        operation: 'audit',
+        'dry-run': 'true',
+        bucket: 'acme-archives',
+        'access-key': 'AKIA0'
+      },
+      { transport: new Transport(), clock: new FakeClock(), env: { RUNNER_TEMP: temp } }
+    )
     expect(run.exitCode).toBe(0)
     expect(standIn.requests).toHaveLength(0)
     expect(run.stdout).toContain(`Dry run: would send GET ${standIn.url}/v2/project/46000042/archive?offset=0&count=1000`)
-    expect(run.stdout).toContain('and look for each archive under s3://acme-archives/46000042/{archive id}/.')
-    expect(outputsOf(run.stdout)).toMatchObject({ archives: '0', undelivered: '0', attempts: '0', 'report-file': '' })
+    expect(run.stdout).toContain("Nothing was sent to OpenTok or the storage: this dry run was not given 'api-secret'.")
+    expect(outputsOf(run.stdout)).toMatchObject({ result: 'dry-run', archives: '0', undelivered: '0', attempts: '0', 'report-file': '' })
+  })
+
+  it('reads, judges and reports in a dry run given the secrets, but stays green and writes no issue', async () => {
+    standIn.setArchives([vendorArchive(Date.now(), 2, { status: 'failed' })])
+    const run = await audit({ 'dry-run': 'true', 'tracking-issue': 'true', 'github-token': 'ghs_never-used-0123456789' })
+    expect(run.exitCode).toBe(0)
+    expect(standIn.requests).toHaveLength(1)
+    expect(outputsOf(run.stdout)).toMatchObject({ result: 'dry-run', archives: '1', undelivered: '1' })
+    expect(run.stdout).not.toContain('::error::')
+    expect(run.stdout).not.toContain('Tracking issue')
   })
 
   it('fails with the vendor error, or warns with fail-on-error false', async () => {
     standIn.answer({ status: 400, body: JSON.stringify({ message: 'bad count' }) })
     const failed = await audit({})
     expect(failed.exitCode).toBe(1)
-    expect(failed.stdout).toMatch(/::error::GET .* answered 400: the request was refused as invalid\. OpenTok said: "bad count"\./)
+    expect(failed.stdout).toMatch(
+      /::error::The audit could not finish: GET .* answered 400: the request was refused as invalid\. OpenTok said: "bad count"\./
+    )
     standIn.answer({ status: 400, body: '{}' })
     const lenient = await audit({ 'fail-on-error': 'false' })
     expect(lenient.exitCode).toBe(0)
-    expect(lenient.stdout).toMatch(/::warning::GET .* answered 400: .*The step stays green because 'fail-on-error' is false\./)
+    expect(lenient.stdout).toMatch(
+      /::warning::The audit could not finish: GET .* answered 400: .*The step stays green because 'fail-on-error' is false\./
+    )
     expect(outputsOf(lenient.stdout)).toMatchObject({ archives: '0', status: '400', attempts: '1' })
   })
 
-  it('warns about archives with an ID that is not safe in a storage key, and judges the rest', async () => {
+  it('names an archive whose ID is not safe in a storage key as unreadable, judges the rest, and fails: nothing proves it landed', async () => {
     standIn.setArchives([vendorArchive(Date.now(), 1), vendorArchive(Date.now(), 2, { id: '../other-project' })])
     const run = await audit({})
-    expect(run.stdout).toContain('::warning::1 archive(s) of the list had an ID that is not an archive ID; they were not judged.')
-    expect(outputsOf(run.stdout).archives).toBe('1')
+    expect(run.stdout).toContain(
+      '::warning::1 archive(s) of the answer could not be read: item 2 of the page at offset 0 (../other-project): id. Nothing proves they landed.'
+    )
+    expect(outputsOf(run.stdout)).toMatchObject({ archives: '2', undelivered: '1' })
+    expect(run.stdout).toContain('::error::1 archive(s) did not land in the target (1 that could not be read). See the job summary.\n')
+    expect(run.exitCode).toBe(1)
   })
 
   it('warns that fallback and certificate are not used by an audit when given as inputs', async () => {
@@ -161,18 +210,20 @@ describe('the audit against a bucket', () => {
     const run = await withBucket()
     expect(run.exitCode).toBe(1)
     expect(lists.sort()).toEqual([`${project.apiKey}/${there.id}/`, `${project.apiKey}/${lost.id}/`].sort())
-    expect(outputsOf(run.stdout)).toMatchObject({ archives: '2', undelivered: '1', attempts: '3' })
+    expect(outputsOf(run.stdout)).toMatchObject({ archives: '2', undelivered: '1', attempts: '1', 'storage-requests': '2' })
     expect(run.stdout).toContain(`  ${lost.id}  `)
     expect(run.stdout).not.toContain(`  ${there.id}  `)
-    expect(run.stdout).toMatch(/::error::1 of 2 archive\(s\) were not delivered to s3:\/\/acme-archives: 1 missing/)
+    expect(run.stdout).toContain(
+      '::error::1 archive(s) did not land in s3://acme-archives (1 missing from the target). See the job summary.'
+    )
   })
 
   it('stays green with fail-on-error false, and says why', async () => {
     standIn.setArchives([vendorArchive(Date.now(), 3)])
     const run = await withBucket({ 'fail-on-error': 'false' })
     expect(run.exitCode).toBe(0)
-    expect(run.stdout).toMatch(
-      /::warning::1 of 1 archive\(s\) were not delivered to s3:\/\/acme-archives: 1 missing from the target\. See the job summary\. The step stays green because 'fail-on-error' is false\./
+    expect(run.stdout).toContain(
+      "::warning::1 archive(s) did not land in s3://acme-archives (1 missing from the target). See the job summary. The step stays green because 'fail-on-error' is false."
     )
   })
 
@@ -181,7 +232,7 @@ describe('the audit against a bucket', () => {
     standIn.setArchives(Array.from({ length: 53 }, (_, i) => vendorArchive(now, 3 + i / 100)))
     const run = await withBucket()
     expect(run.stdout.split('\n').filter(line => /^ {2}[0-9a-f-]{36} {2}/.test(line))).toHaveLength(50)
-    expect(run.stdout).toMatch(/ {2}… and 3 more in the job summary and .*opentok-archive-audit-46000042\.json\./)
+    expect(run.stdout).toContain('  … and 3 more in the job summary and the report file.\n')
   })
 
   it('points to no more archives when exactly 50 are undelivered', async () => {
@@ -192,23 +243,36 @@ describe('the audit against a bucket', () => {
     expect(run.stdout).not.toContain('… and')
   })
 
-  it('stops at the first refused lookup: one error naming the permission, and no verdicts', async () => {
+  it('stops at the first refused lookup: one error naming the permission, and judges what the statuses prove', async () => {
     const now = Date.now()
-    standIn.setArchives(Array.from({ length: 40 }, (_, i) => vendorArchive(now, 3 + i / 100)))
+    standIn.setArchives([
+      ...Array.from({ length: 40 }, (_, i) => vendorArchive(now, 3 + i / 100)),
+      vendorArchive(now, 4, { status: 'failed' }),
+      vendorArchive(now, 4.5, { status: 'started' })
+    ])
     refuse = true
     const run = await withBucket()
     expect(run.exitCode).toBe(1)
     expect(lists.length).toBeLessThanOrEqual(16)
     const errors = run.stdout.split('\n').filter(line => line.startsWith('::error'))
     expect(errors).toHaveLength(1)
-    expect(errors[0]).toMatch(/AccessDenied \(HTTP 403\).*s3:ListBucket/)
-    expect(outputsOf(run.stdout)).toMatchObject({
+    expect(errors[0]).toMatch(
+      /^::error::The audit could not finish: Audit could not read the target: .*AccessDenied \(HTTP 403\).*s3:ListBucket/
+    )
+    expect(errors[0]).toContain(' 1 archive(s) did not land in s3://acme-archives (1 failed). See the job summary.')
+    const outputs = outputsOf(run.stdout)
+    expect(outputs).toMatchObject({
       result: 'failed',
-      archives: '0',
+      archives: '42',
+      undelivered: '1',
       verified: 'false',
-      attempts: String(1 + lists.length),
-      'report-file': ''
+      attempts: '1',
+      'storage-requests': String(lists.length)
     })
+    const report = JSON.parse(readFileSync(outputs['report-file']!, 'utf8'))
+    expect(report.finished).toBe(false)
+    expect(report.counts).toMatchObject({ unchecked: 40, failed: 1, pending: 1 })
+    expect(report.failure).toMatchObject({ stage: 'storage', transient: false })
     expect(run.stdout.replace(/^::add-mask::.*$/gm, '')).not.toContain('audit/run/secret+key')
   })
 
@@ -220,7 +284,7 @@ describe('the audit against a bucket', () => {
     const run = await withBucket()
     expect(run.exitCode).toBe(0)
     expect(lists).toHaveLength(40)
-    expect(outputsOf(run.stdout)).toMatchObject({ archives: '40', undelivered: '0', attempts: '41' })
+    expect(outputsOf(run.stdout)).toMatchObject({ archives: '40', undelivered: '0', attempts: '1', 'storage-requests': '40' })
   })
 
   it('looks for nothing when the window is empty', async () => {
@@ -253,7 +317,7 @@ describe('the audit against a bucket', () => {
     expect(lists).toHaveLength(1)
     expect(verified.stdout).not.toContain('::notice::')
     expect(verified.stdout).toContain(`, against s3://acme-archives.\n`)
-    expect(outputsOf(verified.stdout)).toMatchObject({ verified: 'true', result: 'audited', attempts: '2' })
+    expect(outputsOf(verified.stdout)).toMatchObject({ verified: 'true', result: 'audited', attempts: '1', 'storage-requests': '1' })
   })
 
   it('names every class of undelivered archive in the failure', async () => {
@@ -261,7 +325,7 @@ describe('the audit against a bucket', () => {
     standIn.setArchives([vendorArchive(now, 3), vendorArchive(now, 4, { status: 'failed' }), vendorArchive(now, 5, { status: 'expired' })])
     const run = await withBucket()
     expect(run.stdout).toContain(
-      '::error::3 of 3 archive(s) were not delivered to s3://acme-archives: 1 missing from the target, 1 failed, 1 gone. See the job summary.'
+      '::error::3 archive(s) did not land in s3://acme-archives (1 missing from the target, 1 failed, 1 gone). See the job summary.\n'
     )
   })
 })
@@ -325,7 +389,18 @@ describe('the tracking issue in process', () => {
     expect(github.issues[0]!.body).toContain(second.id)
     expect(github.issues[0]!.body).not.toContain(first.id)
     expect(github.issues[0]!.comments).toHaveLength(1)
-    expect(github.issues[0]!.comments[0]).toMatch(/^The undelivered archives changed.*: now 1\. /)
+    expect(github.issues[0]!.comments[0]).toBe(
+      [
+        "The audit's findings changed: 1 archive: 1 failed; those created since " +
+          github.issues[0]!.comments[0]!.match(/since (.+ UTC)/)![1] +
+          ' or still recording or uploading then, statuses only (no storage target was given).',
+        '',
+        `New since the last update: 1 (\`${second.id}\`).`,
+        `Resolved since the last update: 1 (\`${first.id}\`).`,
+        '',
+        'The body above is up to date.'
+      ].join('\n')
+    )
     github.issues.length = 0
   })
 
@@ -365,24 +440,28 @@ describe('what the audit says, line by line', () => {
     standIn.setArchives([vendorArchive(Date.now(), 1)])
     const run = await audit({ since: '2026-11-01T00:00:00Z' })
     expect(run.stdout).toContain(
-      `Auditing the archives of OpenTok project 46000042 created since 2026-11-01 00:00 UTC through ${standIn.url}.\n`
+      `Auditing the archives of OpenTok project 46000042 created since 2026-11-01 00:00 UTC, or still recording or uploading then, through ${standIn.url}.\n`
     )
     expect(run.stdout).toContain('OpenTok listed 1 archive(s) of the window in 1 request(s).')
     expect(run.stdout).toMatch(/^Report: .*opentok-archive-audit-46000042\.json$/m)
     expect(run.stdout).not.toContain('::warning::')
   })
 
-  it('says in the dry run that without a target nothing is looked for, and sets the dry-run outputs', async () => {
+  it('says in a dry run without a target that nothing is looked for, and sets the dry-run outputs', async () => {
+    standIn.setArchives([])
     const run = await audit({ 'dry-run': 'true' })
-    expect(run.stdout).not.toContain('and look for each archive')
-    expect(run.stdout).toContain('Nothing was sent to OpenTok or the storage.')
-    expect(outputsOf(run.stdout)).toMatchObject({ result: 'dry-run', verified: 'skipped', status: '', target: '' })
+    expect(run.stdout).toContain('::notice::The archives are judged by their status alone, since no storage target was given:')
+    expect(outputsOf(run.stdout)).toMatchObject({ result: 'dry-run', verified: 'skipped', status: '200', target: '' })
   })
 
   it('sets the failed outputs when the list cannot be read, and fails even with fail-on-error false when no answer came', async () => {
     standIn.answer({ status: 403, body: '{}' })
     const refused = await audit({})
-    expect(outputsOf(refused.stdout)).toMatchObject({ result: 'failed', verified: 'skipped', 'report-file': '', undelivered: '0' })
+    expect(outputsOf(refused.stdout)).toMatchObject({ result: 'failed', verified: 'skipped', undelivered: '0', archives: '0' })
+    expect(JSON.parse(readFileSync(outputsOf(refused.stdout)['report-file']!, 'utf8'))).toMatchObject({
+      finished: false,
+      failure: { stage: 'list', transient: false }
+    })
     const closed = createServer()
     await new Promise<void>(resolve => closed.listen(0, '127.0.0.1', resolve))
     const port = (closed.address() as AddressInfo).port
@@ -398,10 +477,10 @@ describe('what the audit says, line by line', () => {
     standIn.setArchives([failed])
     const { run, summary } = await withSummary(() => audit({ since: '2026-11-29T00:00:00Z' }))
     expect(run.stdout).toContain(
-      `  ${failed.id}  2026-11-29 08:00 UTC  failed: recording failed (session ended early); now nowhere: no file was made.\n`
+      `  ${failed.id}  "weekly stand-up"  2026-11-29 08:00 UTC  failed: recording failed: session ended early; now nowhere: no file was made.\n`
     )
     expect(run.stdout).not.toContain('… and')
-    expect(summary).toContain('statuses only (no storage target was given).')
+    expect(summary).toContain('statuses only (no storage target was given).\n')
     expect(summary).not.toContain('Settings:')
   })
 
@@ -421,7 +500,7 @@ describe('what the audit says, line by line', () => {
       )
     )
     expect(run.exitCode).toBe(0)
-    expect(summary).toContain('<p>Settings: .github/opentok-archive-target.yml, project production</p>')
+    expect(summary).toContain('Settings: `.github/opentok-archive-target.yml, project production`\n')
   })
 
   it('warns when the window holds more archives than one audit reads', async () => {
@@ -429,7 +508,7 @@ describe('what the audit says, line by line', () => {
     standIn.setArchives(Array.from({ length: 10_001 }, (_, i) => vendorArchive(now, 1 + i / 100_000)))
     const run = await audit({})
     expect(run.stdout).toContain(
-      "::warning::The window holds more than 10000 archives, the most one audit reads: only the newest 10000 were audited. Give a shorter 'since' and audit more often."
+      "::warning::More than 10000 archives were listed, the most one audit reads: only the newest 10000 were audited. Give a shorter 'since' and audit more often."
     )
     expect(outputsOf(run.stdout).archives).toBe('10000')
   }, 30_000)

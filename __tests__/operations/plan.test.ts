@@ -92,9 +92,13 @@ const lines = (stdout: string, prefix: string) => stdout.split('\n').filter(line
 
 describe('the plan of a pull request', () => {
   it('outputs the projects, what changed and what to apply, logs a line per project and warns each risk under the project', async () => {
+    // Each project its own project ID: one removed and one added with the same ID would be a rename.
+    const production = { ...s3, 'api-key': '46000002' }
+    const retired = { ...s3, 'api-key': '46000003' }
+    const added = { ...s3, 'api-key': '46000004' }
     const repo = repoOf(
-      { [FILE]: file({ staging: s3, production: s3, retired: s3 }) },
-      { [FILE]: file({ staging: { ...s3, fallback: 'none' }, production: s3, added: s3 }) }
+      { [FILE]: file({ staging: s3, production, retired }) },
+      { [FILE]: file({ staging: { ...s3, fallback: 'none' }, production, added }) }
     )
     const run = await plan(repo)
     expect(run.exitCode).toBe(0)
@@ -267,7 +271,36 @@ describe('what the plan refuses', () => {
     expect(bad.stdout).toContain(
       `::error title=Invalid setting%3A fallback,file=${FILE},line=6,col=5::${FILE} line 6, column 5: project 'staging': 'fallback' must be one of 'none', 'opentok'; got 'sometimes'.`
     )
-    expect(github.comments).toHaveLength(0)
+    // The comment says the head does not validate, rather than leave an earlier plan standing as current.
+    expect(github.comments).toHaveLength(1)
+    expect(github.comments[0]!.body).toContain(`### Archive target plan: the file at ${broken.commits[1]!.slice(0, 7)} does not validate`)
+    expect(github.comments[0]!.body).toContain(
+      `${FILE} line 6: project 'staging': 'fallback' must be one of 'none', 'opentok'; got 'sometimes'.`
+    )
+  })
+
+  it('turns the comment of an earlier valid plan into the news that the head does not validate', async () => {
+    const repo = repoOf({ [FILE]: file({ staging: s3 }) }, { [FILE]: file({ staging: { ...s3, fallback: 'none' } }) })
+    await plan(repo)
+    expect(github.comments).toHaveLength(1)
+    expect(github.comments[0]!.body).toContain('1 project changes (1 setting)')
+    writeFileSync(join(repo.dir, FILE), file({ staging: { ...s3, fallback: 'sometimes' } }))
+    const bad = await plan(repo)
+    expect(bad.exitCode).toBe(1)
+    expect(github.comments).toHaveLength(1)
+    expect(github.comments[0]!.body).toContain('does not validate')
+    expect(github.comments[0]!.body).not.toContain('1 project changes')
+  })
+
+  it('plans every project as new when the base is a commit the repository does not know (a force push)', async () => {
+    const repo = repoOf({ [FILE]: file({ staging: s3 }) })
+    const unknown = 'b'.repeat(40)
+    const run = await plan(repo, { inputs: { base: unknown } })
+    expect(run.exitCode).toBe(0)
+    expect(outputsOf(run.stdout)).toMatchObject({ 'projects-to-apply': '["staging"]' })
+    expect(run.stdout).toContain(
+      `::notice::The base ${unknown.slice(0, 12)} (the input 'base') is not a commit this repository knows; every project of ${FILE} is planned as new, and a deploy applies them all.`
+    )
   })
 })
 

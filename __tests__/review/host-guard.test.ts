@@ -1,8 +1,9 @@
 /**
- * The pull-request host guard: a run with secrets on a pull request may only send signed requests
- * to the storage host ('endpoint', 'domain') the configuration file had at the pull request's
- * base, read from the checkout or through the contents API. Each refusal is stated with its exact
- * message. The guard in a whole run is in main.test.ts.
+ * The pull-request host guard: a run with secrets on an event about a pull request may only send
+ * signed requests to the storage host the configuration file had at the pull request's base
+ * ('endpoint'; on Amazon S3, 'bucket'; 'account-name' and 'domain' on Azure), read from the
+ * checkout or through the contents API. Each refusal is stated with its exact message, at the
+ * setting's line. The guard in a whole run is in main.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Plan } from '../../src/plan.js'
@@ -65,12 +66,16 @@ const azureWith = (domain?: string) =>
   })
 
 const TAIL = "Review the change with 'operation: plan' or a dry run without secrets; the target is set after merge, from reviewed code."
+const PREFIX = 'A run about a pull request may not send signed requests to a storage host the pull request introduced:'
+/** Where fromFile says every setting is. */
+const AT = { file: FILE, line: 3 }
 
 describe('hostChangedByPullRequest', () => {
   it('refuses an endpoint the base did not have, naming both and the base commit', async () => {
     expect(await guard(s3With('https://attacker.example.net'))).toEqual({
+      ...AT,
       input: 'endpoint',
-      message: `A pull request may not send signed requests to a storage host it introduced: 'endpoint' of project 'staging' in ${FILE} is https://attacker.example.net here but https://storage.example.com at the base (${repo.commits[0]!.slice(0, 7)}). ${TAIL}`
+      message: `${PREFIX} 'endpoint' of project 'staging' in ${FILE} is https://attacker.example.net here but https://storage.example.com at the base (${repo.commits[0]!.slice(0, 7)}). ${TAIL}`
     })
   })
 
@@ -105,16 +110,18 @@ describe('hostChangedByPullRequest', () => {
 
   it('refuses when the base cannot be told', async () => {
     expect(await guard(s3With('https://storage.example.com'), { env: { GITHUB_EVENT_NAME: 'pull_request' } })).toEqual({
+      ...AT,
       input: 'endpoint',
-      message: `A pull request may not send signed requests to a storage host it introduced: the base of this pull request could not be told, so 'endpoint' cannot be compared with it. ${TAIL}`
+      message: `${PREFIX} the base of this pull request could not be told, so 'endpoint' cannot be compared with it. ${TAIL}`
     })
   })
 
   it('refuses when the base commit is not in the checkout and there is no token to read it', async () => {
     const missing = 'f'.repeat(40)
     expect(await guard(s3With('https://storage.example.com'), { env: pullRequestEnv(missing) })).toEqual({
+      ...AT,
       input: 'endpoint',
-      message: `A pull request may not send signed requests to a storage host it introduced: the file at the base commit fffffff could not be read (not in the checkout, and no 'github-token'). ${TAIL}`
+      message: `${PREFIX} the file at the base commit fffffff could not be read (not in the checkout, and no 'github-token'). ${TAIL}`
     })
   })
 
@@ -135,8 +142,20 @@ describe('hostChangedByPullRequest', () => {
     const refused = await guard(s3With('https://storage.example.com'), { env, token: 'ghs_wrong' })
     expect(refused?.input).toBe('endpoint')
     expect(refused?.message).toMatch(
-      /^A pull request may not send signed requests to a storage host it introduced: the file at the base could not be read \(/
+      /^A run about a pull request may not send signed requests to a storage host the pull request introduced: the file at the base could not be read \(/
     )
+  })
+})
+
+describe('a base the repository does not know', () => {
+  it('is refused, saying so: a force push may have replaced it', async () => {
+    const unknown = 'c'.repeat(40)
+    const env = { ...pullRequestEnv(unknown), GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'example-org/video-app' }
+    expect(await guard(s3With('https://storage.example.com'), { env, token })).toEqual({
+      ...AT,
+      input: 'endpoint',
+      message: `${PREFIX} the file at the base could not be read (the repository does not know the commit cccccccccccc). ${TAIL}`
+    })
   })
 })
 
@@ -149,29 +168,63 @@ describe('hostChangedByPullRequest at its edges', () => {
   afterAll(() => bare.remove())
   const noBase = { GITHUB_EVENT_NAME: 'pull_request' }
 
-  it('judges nothing when the file names no host, even when the base cannot be told', async () => {
-    expect(await guard(s3With(undefined), { project: 'plain', env: noBase })).toBeUndefined()
+  it('judges nothing when every setting that names a host came from inputs, even when the base cannot be told', async () => {
+    const origin = (setting: string): Origin =>
+      ['bucket', 'endpoint', 'account-name', 'domain'].includes(setting) ? { kind: 'input' } : fromFile(setting)
+    expect(await guard(s3With(undefined), { project: 'plain', env: noBase, origin })).toBeUndefined()
+    expect(await guard(azureWith('core.usgovcloudapi.net'), { project: 'blob', env: noBase, origin })).toBeUndefined()
   })
 
-  it("names 'domain' in each refusal of an Azure host", async () => {
+  it("names the Azure account, then 'domain', in each refusal of an Azure host", async () => {
     const blob = azureWith('core.usgovcloudapi.net')
-    expect((await guard(blob, { project: 'blob', env: noBase }))?.input).toBe('domain')
-    expect((await guard(blob, { project: 'blob', env: pullRequestEnv('9'.repeat(40)) }))?.input).toBe('domain')
+    expect((await guard(blob, { project: 'blob', env: noBase }))?.input).toBe('account-name')
+    expect((await guard(blob, { project: 'blob', env: pullRequestEnv('9'.repeat(40)) }))?.input).toBe('account-name')
     const env = { ...pullRequestEnv('8'.repeat(40)), GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'example-org/video-app' }
     expect(await guard(blob, { project: 'blob', env, token: 'ghs_wrong' })).toMatchObject({
-      input: 'domain',
+      input: 'account-name',
       message: expect.stringMatching(/the file at the base could not be read \(/)
     })
+    // The account is the base's; the domain it moved to is named.
+    expect(await guard(blob, { project: 'blob' })).toMatchObject({ input: 'domain' })
+  })
+
+  it('refuses an Amazon bucket or an Azure account the base did not have, naming both', async () => {
+    const bucket = s3Plan({ target: { type: 's3', bucket: 'attacker-bucket', accessKey: 'AKIAGUARD01', secretKey: 'k', sse: 's3' } })
+    expect(await guard(bucket, { project: 'plain' })).toEqual({
+      ...AT,
+      input: 'bucket',
+      message: `${PREFIX} 'bucket' of project 'plain' in ${FILE} is attacker-bucket here but acme-archives at the base (${repo.commits[0]!.slice(0, 7)}). ${TAIL}`
+    })
+    const account = s3Plan({ target: { type: 'azure', accountName: 'attackerstore', accountKey: 'a2V5', container: 'archives' } })
+    expect((await guard(account, { project: 'blob' }))?.message).toContain(
+      `'account-name' of project 'blob' in ${FILE} is attackerstore here but acmearchives at the base`
+    )
+    // Behind an endpoint, the bucket is a path on the same host: it is not judged.
+    const sameHost = s3Plan({
+      target: {
+        type: 's3',
+        bucket: 'other-bucket',
+        accessKey: 'AKIAGUARD01',
+        secretKey: 'k',
+        sse: 's3',
+        endpoint: 'https://storage.example.com'
+      }
+    })
+    expect(await guard(sameHost)).toBeUndefined()
   })
 
   it('reads nothing through the API without a token, or without a repository to read from', async () => {
     const missing = '7'.repeat(40)
-    const refusal = `A pull request may not send signed requests to a storage host it introduced: the file at the base commit 7777777 could not be read (not in the checkout, and no 'github-token'). ${TAIL}`
+    const refusal = `${PREFIX} the file at the base commit 7777777 could not be read (not in the checkout, and no 'github-token'). ${TAIL}`
     github.calls.length = 0
     const tokenless = { ...pullRequestEnv(missing), GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'example-org/video-app' }
-    expect(await guard(s3With('https://storage.example.com'), { env: tokenless })).toEqual({ input: 'endpoint', message: refusal })
+    expect(await guard(s3With('https://storage.example.com'), { env: tokenless })).toEqual({ ...AT, input: 'endpoint', message: refusal })
     const nowhere = { ...pullRequestEnv(missing), GITHUB_API_URL: github.url }
-    expect(await guard(s3With('https://storage.example.com'), { env: nowhere, token })).toEqual({ input: 'endpoint', message: refusal })
+    expect(await guard(s3With('https://storage.example.com'), { env: nowhere, token })).toEqual({
+      ...AT,
+      input: 'endpoint',
+      message: refusal
+    })
     expect(github.calls).toEqual([])
   })
 

@@ -60,6 +60,7 @@ describe('planProjects', () => {
     expect(plans?.projects.slice(0, 2)).toStrictEqual([
       {
         name: 'listed',
+        written: new Set(['api-key', 'access-key']),
         problems: [
           {
             input: 'bucket',
@@ -72,6 +73,7 @@ describe('planProjects', () => {
       },
       {
         name: 'scalar',
+        written: new Set(),
         problems: [{ input: 'project', message: "project 'scalar' must be a mapping of settings.", file: 'mixed.yml', line: 6, column: 3 }]
       }
     ])
@@ -88,6 +90,7 @@ describe('planProjects', () => {
     expect(plans?.projects).toStrictEqual([
       {
         name: 'typo',
+        written: new Set(['api-key', 'bucket', 'access-key']),
         problems: [
           {
             input: 'buckt',
@@ -100,6 +103,7 @@ describe('planProjects', () => {
       },
       {
         name: 'bare',
+        written: new Set(['api-key', 'type', 'container']),
         problems: [
           { input: 'account-name', message: "project 'bare': 'account-name' is required when 'type' is 'azure'.", file: 'typo.yml' }
         ]

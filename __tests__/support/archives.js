@@ -10,7 +10,7 @@ import { createHmac } from 'node:crypto'
 
 /**
  * @typedef {{ id: string, status: string, createdAt: number, updatedAt?: number, duration: number,
- *   size: number, sessionId: string, name: string, outputMode: 'composed' | 'individual',
+ *   size: number, sessionId: string, name: string, outputMode: 'composed' | 'individual', sha256sum?: string,
  *   hasAudio: boolean, hasVideo: boolean, reason: string, url: string | null }} VendorArchive
  */
 

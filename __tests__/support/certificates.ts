@@ -8,6 +8,11 @@ export function makeCertificate(key: 'rsa:2048' | 'rsa:4096' | 'rsa:1024' | 'ec'
   return makeCertificateAndKey(key, days).cert
 }
 
+/** A 2048-bit RSA certificate whose subject is `subject` (openssl's `-subj` form, e.g. `/CN=x/O=y`). */
+export function makeCertificateWithSubject(subject: string, days = 365): string {
+  return makeFreshCertificateAndKey('rsa:2048', days, subject).cert
+}
+
 /** A 2048-bit RSA certificate and its private key, as `openssl req -x509` writes them. */
 export function makeCertificateWithKey(): { cert: string; key: string } {
   return makeCertificateAndKey('rsa:2048', 365)
@@ -28,11 +33,15 @@ function makeCertificateAndKey(key: 'rsa:2048' | 'rsa:4096' | 'rsa:1024' | 'ec',
   return made
 }
 
-function makeFreshCertificateAndKey(key: 'rsa:2048' | 'rsa:4096' | 'rsa:1024' | 'ec', days: number): { cert: string; key: string } {
+function makeFreshCertificateAndKey(
+  key: 'rsa:2048' | 'rsa:4096' | 'rsa:1024' | 'ec',
+  days: number,
+  subjectName = '/CN=archives.example.com/O=Acme Video'
+): { cert: string; key: string } {
   const dir = mkdtempSync(join(tmpdir(), 'cert-'))
   try {
     const keyArgs = key === 'ec' ? ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1'] : ['-newkey', key]
-    const subject = ['-subj', '/CN=archives.example.com/O=Acme Video']
+    const subject = ['-subj', subjectName]
     const files = ['-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')]
     execFileSync('openssl', ['req', '-x509', ...keyArgs, '-nodes', ...files, '-days', String(days), ...subject], { stdio: 'ignore' })
     return { cert: readFileSync(join(dir, 'cert.pem'), 'utf8'), key: readFileSync(join(dir, 'key.pem'), 'utf8') }

@@ -11,7 +11,9 @@
  * 400 and a bad token with 403. Tests can script any other answer, a reset, or a hang.
  * It also serves the archive list (`GET /v2/project/{id}/archive?offset=N&count=M`) from the
  * archives a test gives it, newest first, paged, with the same token checks; `count` over 1000 is
- * refused with 400, as the vendor documents.
+ * refused with 400, as the vendor documents. And one archive (`GET /v2/project/{id}/archive/{archiveId}`),
+ * 404 when it has none by that ID, with a fresh download link from the links a test hands it
+ * (`setLinks`, e.g. support/download-standin.js), as the vendor gives one in every answer.
  */
 import { createHmac, createPublicKey, timingSafeEqual, verify as verifySignature } from 'node:crypto'
 import { createServer } from 'node:http'
@@ -48,6 +50,10 @@ export async function startStandIn(project, options = {}) {
   const sockets = new Set()
   /** @type {Record<string, unknown>[]} the archive list, newest first */
   let archives = []
+  /** @type {((id: string) => string) | undefined} fresh download links for archives the vendor keeps */
+  let linkFor
+  /** The most items one page of the list holds, whatever `count` asks: the vendor may give fewer. */
+  let pageLimit = Number.POSITIVE_INFINITY
 
   /** @type {import('node:http').RequestListener} */
   const listener = (req, res) => {
@@ -55,7 +61,7 @@ export async function startStandIn(project, options = {}) {
     req.on('data', chunk => chunks.push(chunk))
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8')
-      const { problems, claims, badToken, page } = checkRequest(project, req, body)
+      const { problems, claims, badToken, page, one } = checkRequest(project, req, body)
       /** @type {SeenRequest} */
       const seen = {
         method: req.method ?? '',
@@ -84,10 +90,22 @@ export async function startStandIn(project, options = {}) {
         answer = { status: 403, body: JSON.stringify({ code: -1, message: 'Invalid API key or secret' }) }
       else if (badToken) answer = { status: 401, body: JSON.stringify({ code: 401, message: 'Invalid token' }) }
       else if (problems.length > 0) answer = { status: 400, body: JSON.stringify({ code: -1, message: problems.join('; ') }) }
-      else if (page)
+      else if (one !== undefined) {
+        const archive = archives.find(a => a.id === one)
+        answer =
+          archive === undefined
+            ? { status: 404, body: JSON.stringify({ code: 404, message: 'Archive not found' }) }
+            : {
+                status: 200,
+                body: JSON.stringify({ ...archive, url: archive.status === 'available' && linkFor ? linkFor(one) : archive.url })
+              }
+      } else if (page)
         answer = {
           status: 200,
-          body: JSON.stringify({ count: archives.length, items: archives.slice(page.offset, page.offset + page.count) })
+          body: JSON.stringify({
+            count: archives.length,
+            items: archives.slice(page.offset, page.offset + Math.min(page.count, pageLimit))
+          })
         }
       else if (req.method === 'DELETE') answer = { status: 204 }
       else answer = { status: 200, body }
@@ -120,6 +138,17 @@ export async function startStandIn(project, options = {}) {
     setArchives(list) {
       archives = [...list].sort((a, b) => Number(b.createdAt) - Number(a.createdAt))
     },
+    /**
+     * Where the fresh download link of an archive the vendor keeps comes from.
+     * @param {(id: string) => string} links
+     */
+    setLinks(links) {
+      linkFor = links
+    },
+    /** Pages hold at most `limit` items from now on (Infinity: as many as asked). @param {number} limit */
+    setPageLimit(limit) {
+      pageLimit = limit
+    },
     /** Requests that broke the contract, with what was wrong. */
     violations() {
       return requests.filter(r => r.problems.length > 0)
@@ -142,7 +171,13 @@ function checkRequest(project, req, body) {
   const id = 'apiKey' in project ? project.apiKey : project.applicationId
   /** @type {{ offset: number, count: number } | undefined} */
   let page
-  if (req.method === 'GET') {
+  /** @type {string | undefined} */
+  let one
+  const single = /^\/v2\/project\/([^/?]+)\/archive\/([A-Za-z0-9-]+)$/.exec(req.url ?? '')
+  if (req.method === 'GET' && single) {
+    if (single[1] !== id) problems.push(`path is ${req.url}, expected /v2/project/${id}/archive/{archiveId}`)
+    else one = single[2]
+  } else if (req.method === 'GET') {
     const list = /^\/v2\/project\/([^/?]+)\/archive\?offset=(\d+)&count=(\d+)$/.exec(req.url ?? '')
     if (!list || list[1] !== id) problems.push(`path is ${req.url}, expected /v2/project/${id}/archive?offset=N&count=M`)
     else if (Number(list[3]) > 1000 || Number(list[3]) < 1) problems.push(`count is ${list[3]}; at most 1000`)
@@ -172,7 +207,7 @@ function checkRequest(project, req, body) {
   if ((req.method === 'DELETE' || req.method === 'GET') && body !== '') problems.push(`${req.method} has a body`)
   if ((req.method === 'GET' || req.method === 'DELETE') && req.headers['content-type'] !== undefined)
     problems.push(`${req.method} has a content-type`)
-  return { problems, claims, badToken, page: problems.length === 0 ? page : undefined }
+  return { problems, claims, badToken, page: problems.length === 0 ? page : undefined, one: problems.length === 0 ? one : undefined }
 }
 
 /**

@@ -70,6 +70,9 @@ describe('addressing Amazon S3', () => {
       'http://127.0.0.1:9000/acme-archives/46000042/.archive-target-check'
     )
     expect(objectUrl('a b', 'https://minio.acme.example', 'eu-west-1', 'x y/z?')).toBe('https://minio.acme.example/a%20b/x%20y/z%3F')
+    expect(objectUrl('b', 'https://minio.acme.example', 'eu-west-1', "it's (a)/!*~-_.")).toBe(
+      'https://minio.acme.example/b/it%27s%20%28a%29/%21%2A~-_.'
+    )
   })
 
   it.each([

@@ -1,37 +1,46 @@
 /**
  * The verdict on one archive. The target decides: an archive is delivered when the target holds
  * it, whatever its status says. Every other archive falls into one class by its status and age.
+ * What happened and where the archive is now are phrases: the action's words, with what came from
+ * outside (a reason typed by users, a status the vendor does not document, a key found in the
+ * bucket) kept apart for the log's and Markdown's doors.
  */
 import type { Archive } from '../archive-list.js'
+import { phrase, value, type Phrase } from '../phrase.js'
+import { endedAt, vendorDeadline } from './window.js'
 
-export type ArchiveClass = 'delivered' | 'pending' | 'missing' | 'kept-by-vendor' | 'failed' | 'stuck' | 'gone' | 'unknown'
+export type ArchiveClass =
+  'delivered' | 'pending' | 'rescued' | 'missing' | 'kept-by-vendor' | 'failed' | 'stuck' | 'gone' | 'unchecked' | 'unknown'
 
 /** The classes in the order the summary lists them, with the words it uses. */
 export const CLASS_NAMES: ReadonlyArray<readonly [ArchiveClass, string]> = [
   ['delivered', 'delivered'],
   ['pending', 'pending'],
+  ['rescued', 'rescued by this audit'],
   ['missing', 'missing from the target'],
   ['kept-by-vendor', 'kept by the vendor'],
   ['failed', 'failed'],
   ['stuck', 'stuck'],
   ['gone', 'gone'],
+  ['unchecked', 'not looked for'],
   ['unknown', 'unknown status']
 ]
 
-/** Classes that are not failures: delivered, or still on their way. */
+/**
+ * Classes that count as not delivered: every one but delivered, still on its way, and not looked
+ * for (the audit failed before it could look, and says so). A rescued archive counts: the
+ * vendor's upload failed, and the target still refuses the vendor.
+ */
 export function isUndelivered(kind: ArchiveClass): boolean {
-  return kind !== 'delivered' && kind !== 'pending'
+  return kind !== 'delivered' && kind !== 'pending' && kind !== 'unchecked'
 }
-
-/** How long the vendor keeps an archive whose upload failed, with fallback 'opentok'. */
-export const VENDOR_KEEPS_MS = 72 * 3_600_000
 
 export interface Verdict {
   readonly kind: ArchiveClass
   /** What happened to the archive, in a few words. */
-  readonly happened: string
+  readonly happened: Phrase
   /** Where the archive is now. */
-  readonly whereNow: string
+  readonly whereNow: Phrase
   /** The object the target holds, or where the vendor writes it. */
   readonly objectKey: string
 }
@@ -46,56 +55,66 @@ export interface JudgeOptions {
   readonly target: string
 }
 
+/** What the target said of an archive's prefix: the key it holds, nothing, or no answer (the look-up never ran or was refused). */
+export type Found = { readonly looked: true; readonly key?: string } | { readonly looked: false }
+
 /** Where the vendor writes an archive: `{project id}/{archive id}/archive.mp4`, or `archive.zip` for individual streams. */
 export function expectedKey(projectId: string, archive: Pick<Archive, 'id' | 'outputMode'>): string {
   return `${projectId}/${archive.id}/${archive.outputMode === 'individual' ? 'archive.zip' : 'archive.mp4'}`
 }
 
-/** When the archive stopped recording: the vendor's last update, or its start plus its length. */
-export function endedAt(archive: Pick<Archive, 'createdAt' | 'updatedAt' | 'duration'>): number {
-  return archive.updatedAt ?? archive.createdAt + archive.duration * 1000
-}
-
-/** Judges one archive; `foundKey` is what the target holds under its prefix (undefined: nothing, or not asked). */
-export function judge(archive: Archive, foundKey: string | undefined, options: JudgeOptions): Verdict {
+/** Judges one archive by what the target holds under its prefix and by its status. */
+export function judge(archive: Archive, found: Found, options: JudgeOptions): Verdict {
+  const foundKey = found.looked ? found.key : undefined
   const objectKey = foundKey ?? expectedKey(options.projectId, archive)
-  const verdict = (kind: ArchiveClass, happened: string, whereNow: string): Verdict => ({ kind, happened, whereNow, objectKey })
-  if (foundKey !== undefined) return verdict('delivered', 'uploaded', `${options.target}/${foundKey}`)
-  const reason = archive.reason === '' ? '' : ` (${archive.reason})`
+  const verdict = (kind: ArchiveClass, happened: Phrase, whereNow: Phrase): Verdict => ({ kind, happened, whereNow, objectKey })
+  if (foundKey !== undefined) return verdict('delivered', ['uploaded'], [value(`${options.target}/${foundKey}`, 300)])
   switch (archive.status) {
     case 'uploaded':
-      return options.objectsChecked
-        ? verdict(
-            'missing',
-            'uploaded, but the target does not hold it: the object was deleted, or the target changed',
-            'not in the target'
-          )
-        : verdict('delivered', 'uploaded (status only: the target was not asked)', `${options.target}/${objectKey}`)
+      if (!options.objectsChecked)
+        return verdict('delivered', ['uploaded (status only: the target was not asked)'], [value(`${options.target}/${objectKey}`, 300)])
+      if (!found.looked)
+        return verdict('unchecked', ['uploaded, but the audit could not look for it'], ['not known: the target was not read'])
+      return verdict(
+        'missing',
+        ['uploaded, but the target does not hold it: the object was deleted, or the target changed'],
+        ['not in the target']
+      )
     case 'started':
     case 'paused':
-      return verdict('pending', `still recording (${archive.status})`, 'with the vendor, recording')
+      return verdict('pending', [`still recording (${archive.status})`], ['with the vendor, recording'])
     case 'stopped': {
-      const waited = options.now - endedAt(archive)
+      const waited = options.now - (endedAt(archive) ?? archive.createdAt)
       return waited < options.uploadGraceMs
-        ? verdict('pending', 'stopped, upload in progress', 'with the vendor, uploading')
-        : verdict('stuck', `stopped ${describeDuration(waited)} ago and never uploaded`, 'with the vendor; not in the target')
+        ? verdict('pending', ['stopped, upload in progress'], ['with the vendor, uploading'])
+        : verdict('stuck', [`stopped ${describeDuration(waited)} ago and never uploaded`], ['with the vendor; not in the target'])
     }
-    case 'available': {
-      const expires = new Date(endedAt(archive) + VENDOR_KEEPS_MS)
+    case 'available':
       return verdict(
         'kept-by-vendor',
-        'the upload failed; the vendor kept it (fallback)',
-        `the vendor cloud, until ${formatUtc(expires)}; download it from the dashboard before then`
+        ['the upload failed; the vendor kept it (fallback)'],
+        [`the vendor cloud, until ${formatUtc(new Date(vendorDeadline(archive)))}`]
       )
-    }
     case 'failed':
-      return verdict('failed', `recording failed${reason}`, 'nowhere: no file was made')
+      return verdict('failed', archive.reason === '' ? ['recording failed'] : phrase`recording failed: ${value(archive.reason)}`, [
+        'nowhere: no file was made'
+      ])
     case 'expired':
-      return verdict('gone', 'never reached the target and expired from the vendor cloud', 'nowhere: lost')
+      return verdict('gone', ['never reached the target and expired from the vendor cloud'], ['nowhere: lost'])
     case 'deleted':
-      return verdict('gone', 'deleted from the vendor cloud without reaching the target', 'nowhere: lost')
+      return verdict('gone', ['deleted from the vendor cloud without reaching the target'], ['nowhere: lost'])
     default:
-      return verdict('unknown', `status '${archive.status.slice(0, 40)}' is not one the vendor documents`, 'unknown')
+      return verdict('unknown', phrase`status ${value(archive.status, 40)} is not one the vendor documents`, ['unknown'])
+  }
+}
+
+/** The verdict on an archive this audit copied into the target (rescue/): its own class, the vendor's upload still failed. */
+export function rescuedVerdict(key: string, target: string): Verdict {
+  return {
+    kind: 'rescued',
+    happened: ["the upload failed; this audit copied the vendor's copy into the target and checked it"],
+    whereNow: [value(`${target}/${key}`, 300)],
+    objectKey: key
   }
 }
 

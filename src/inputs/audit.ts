@@ -1,6 +1,7 @@
 /**
  * The settings only an audit reads: the window ('since'), how long an upload may take
- * ('upload-grace'), and the tracking issue ('tracking-issue', 'github-token').
+ * ('upload-grace'), the tracking issue ('tracking-issue', 'github-token'), and the rescue of
+ * archives the vendor kept ('rescue', 'rescue-max-bytes').
  */
 import type { AuditSettings } from '../plan.js'
 import { shown, type Findings } from './findings.js'
@@ -14,6 +15,22 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(
 /** The default window: the last day, which a nightly audit covers with no gap. */
 export const DEFAULT_SINCE = '24h'
 export const DEFAULT_UPLOAD_GRACE = '2h'
+/** The most a rescue copies in one run unless told otherwise: 50 GiB. */
+export const DEFAULT_RESCUE_MAX_BYTES = 50 * 1024 ** 3
+const SIZE_UNITS: Record<string, number> = {
+  b: 1,
+  kb: 1000,
+  mb: 1000 ** 2,
+  gb: 1000 ** 3,
+  tb: 1000 ** 4,
+  kib: 1024,
+  mib: 1024 ** 2,
+  gib: 1024 ** 3,
+  tib: 1024 ** 4
+}
+const SIZE = /^(\d{1,15}(?:\.\d{1,3})?)\s*([kmgt]i?b|b)?$/i
+/** A rescue may copy at most this much in one run, whatever it is told: 10 TiB. */
+const MAX_RESCUE_BYTES = 10 * 1024 ** 4
 /** The oldest window an audit looks at, so that a typo cannot walk years of history. */
 const MAX_SINCE_MS = 400 * DAY_MS
 const MAX_GRACE_MS = 7 * DAY_MS
@@ -35,6 +52,8 @@ export function readAuditSettings(
   const since = readSince(f, now)
   const grace = readGrace(f)
   const trackingIssue = f.flag('tracking-issue', false)
+  const rescue = f.flag('rescue', false)
+  const rescueMaxBytes = readRescueMaxBytes(f)
   const githubToken = f.text('github-token')
   if (trackingIssue === true && githubToken === '') {
     f.fail(
@@ -44,10 +63,20 @@ export function readAuditSettings(
   } else if (/\s/.test(githubToken)) {
     f.fail('github-token', "'github-token' must be a single token without spaces or line breaks.")
   }
-  if (f.problems.length > before || since === undefined || grace === undefined || trackingIssue === undefined) return undefined
+  if (
+    f.problems.length > before ||
+    since === undefined ||
+    grace === undefined ||
+    trackingIssue === undefined ||
+    rescue === undefined ||
+    rescueMaxBytes === undefined
+  )
+    return undefined
   return {
     since,
     uploadGraceMs: grace,
+    rescue,
+    rescueMaxBytes,
     checkObjects: objects.check,
     ...(objects.because === undefined ? {} : { statusesOnlyBecause: objects.because }),
     trackingIssue,
@@ -84,4 +113,24 @@ function readGrace(f: Findings): number | undefined {
     )
   }
   return duration
+}
+
+/** A size: bytes, or a number with a unit ('500MB', '50GiB'; 1 kB = 1000 bytes, 1 KiB = 1024). */
+export function parseSize(text: string): number | undefined {
+  const match = SIZE.exec(text.trim())
+  if (match === null) return undefined
+  return Math.floor(Number(match[1]) * (SIZE_UNITS[(match[2] ?? 'b').toLowerCase()] ?? Number.NaN))
+}
+
+function readRescueMaxBytes(f: Findings): number | undefined {
+  const given = f.text('rescue-max-bytes')
+  if (given === '') return DEFAULT_RESCUE_MAX_BYTES
+  const bytes = parseSize(given)
+  if (bytes === undefined || bytes <= 0 || bytes > MAX_RESCUE_BYTES) {
+    return f.fail(
+      'rescue-max-bytes',
+      `'rescue-max-bytes' must be how much one rescue may copy in all: a number of bytes, or a size such as '500MB' or '50GiB' (at most 10TiB); got '${shown(given)}'.`
+    )
+  }
+  return bytes
 }

@@ -69,6 +69,13 @@ export function readPlan(read: InputReader, now: Date): PlanResult {
           ? `'${target.withheld[0]}' was not given`
           : undefined
     audit = readAuditSettings(f, now, because === undefined ? { check: true } : { check: false, because })
+    // A rescue writes its copies with the storage credentials: only a dry run may leave them out.
+    if (audit?.rescue === true && dryRun === false) {
+      if (!storageGiven)
+        f.fail('rescue', "'rescue: true' copies archives into the target: give the target's settings (or 'config-file' and 'project').")
+      else if (target.withheld.length > 0)
+        f.fail('rescue', `'rescue: true' writes the copies with the storage credentials: give '${target.withheld[0]}' (from a secret).`)
+    }
   } else {
     const type = f.choice('type', ['s3', 'azure'], 's3')
     fallback = f.choice<Fallback>('fallback', ['none', 'opentok'], 'none')

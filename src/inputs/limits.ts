@@ -37,6 +37,8 @@ export const INPUT_LIMITS: Readonly<Record<string, number>> = {
   since: 64,
   'upload-grace': 16,
   'tracking-issue': 16,
+  rescue: 16,
+  'rescue-max-bytes': 32,
   base: 255,
   comment: 16,
   'github-token': 1024,

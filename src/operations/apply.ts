@@ -1,5 +1,6 @@
 /** `set` and `delete`: check the storage, send the vendor's storage call, report. */
 import * as core from '@actions/core'
+import * as log from '../log.js'
 import { noAnswerMessage, sendWithRetries } from '../http.js'
 import { authHeaders, describeProject, vendorName } from '../platform.js'
 import type { Plan, StorageCheck } from '../plan.js'
@@ -18,7 +19,7 @@ export async function apply(plan: Plan, deps: RunDependencies): Promise<void> {
   const vendor = vendorName(plan.credentials)
   const doing = plan.operation === 'set' ? 'setting' : 'removing'
   const mode = plan.dryRun ? `Dry run of ${doing}` : `${doing.charAt(0).toUpperCase()}${doing.slice(1)}`
-  core.info(`${mode} the archive upload target of ${describeProject(plan.credentials)} through ${plan.apiUrl}.`)
+  log.info(`${mode} the archive upload target of ${describeProject(plan.credentials)} through ${plan.apiUrl}.`)
   noteWithheldSecrets(plan)
 
   let check: StorageCheck = {
@@ -28,10 +29,10 @@ export async function apply(plan: Plan, deps: RunDependencies): Promise<void> {
   const storageSecretWithheld = plan.withheldSecrets.some(name => name === 'secret-key' || name === 'account-key')
   if (plan.operation === 'set' && plan.verify && storageSecretWithheld) {
     check = { verified: 'skipped', summary: 'skipped: the storage secret was not given (dry run)' }
-    core.notice('Storage check skipped: it writes with the storage secret, which this run was not given.')
+    log.notice('Storage check skipped: it writes with the storage secret, which this run was not given.')
   } else if (plan.operation === 'set' && plan.verify) {
     check = await deps.verifyStorage(plan, deps.transport, deps.clock)
-    for (const warning of check.warnings ?? []) core.warning(scrub(warning, secrets))
+    for (const warning of check.warnings ?? []) log.warning(scrub(warning, secrets))
     if (check.error !== undefined) {
       await finish(
         plan,
@@ -41,14 +42,14 @@ export async function apply(plan: Plan, deps: RunDependencies): Promise<void> {
       )
       return
     }
-    core.info(`Storage check: ${check.summary}`)
+    log.info(`Storage check: ${check.summary}`)
   }
 
   if (plan.dryRun) {
-    core.info(`Dry run: would send ${outgoing.method} ${outgoing.url}`)
+    log.info(`Dry run: would send ${outgoing.method} ${outgoing.url}`)
     const shown = shownBody(plan)
-    if (shown !== undefined) core.info(`Body (secrets redacted): ${shown}`)
-    core.info(`Nothing was sent to ${vendor}.`)
+    if (shown !== undefined) log.info(`Body (secrets redacted): ${shown}`)
+    log.info(`Nothing was sent to ${vendor}.`)
     await finish(plan, deps, {
       plan,
       attempts: 0,
@@ -71,10 +72,10 @@ export async function apply(plan: Plan, deps: RunDependencies): Promise<void> {
     }),
     { maxAttempts: plan.maxAttempts, timeoutMs: plan.timeoutSeconds * 1000 },
     deps.clock,
-    { info: core.info, debug: core.debug }
+    log.sendLog
   )
   const answer = outcome.answer
-  if (answer !== undefined && core.isDebug()) core.debug(`Response body (secrets redacted): ${redact(answer.body, secrets)}`)
+  if (answer !== undefined && log.isDebug()) log.debug(`Response body (secrets redacted): ${redact(answer.body, secrets)}`)
   const base = { plan, attempts: outcome.attempts, verified: check.verified, verification: check.summary }
 
   if (answer === undefined) {
@@ -84,7 +85,7 @@ export async function apply(plan: Plan, deps: RunDependencies): Promise<void> {
   const report = { ...base, status: answer.status }
   if (answer.status >= 200 && answer.status < 300) {
     const done = plan.operation === 'set' ? `archive upload target set to ${describeTarget(plan.target)}` : 'archive upload target removed'
-    core.info(`${vendor} answered ${answer.status}: ${done}.`)
+    log.info(`${vendor} answered ${answer.status}: ${done}.`)
     await finish(plan, deps, { ...report, result: done })
     return
   }
@@ -95,7 +96,7 @@ export async function apply(plan: Plan, deps: RunDependencies): Promise<void> {
 /** A dry run may leave secrets out (a pull request from a fork gets none): say which, once. */
 export function noteWithheldSecrets(plan: Plan): void {
   if (plan.withheldSecrets.length === 0) return
-  core.notice(
+  log.notice(
     `Dry run without ${plan.withheldSecrets.map(n => `'${n}'`).join(', ')} (a pull request from a fork gets no secrets): every setting was validated; what needs the secrets is skipped.`
   )
 }
@@ -107,12 +108,12 @@ async function finish(plan: Plan, deps: RunDependencies, report: RunReport, fail
     // A last net: whatever a message quotes, no form of a secret leaves the action.
     const safe = scrub(failure, secretValuesOf(plan))
     const answered = report.status !== undefined
-    if (answered && !plan.failOnError) core.warning(`${safe} The step stays green because 'fail-on-error' is false.`)
-    else core.setFailed(safe)
+    if (answered && !plan.failOnError) log.warning(`${safe} The step stays green because 'fail-on-error' is false.`)
+    else log.fail(safe)
   }
   try {
     await writeSummary(report, await deps.runContext())
   } catch (error) {
-    core.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`)
+    log.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`)
   }
 }

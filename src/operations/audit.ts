@@ -1,28 +1,41 @@
 /**
- * `audit`: proves that archives really land. Reads the vendor's archive list down to the start of
- * the window, asks the target for each archive's prefix, judges each archive, reports, and keeps
- * the project's tracking issue in step. Loaded only when an audit runs.
+ * `audit`: proves that archives really land, and with `rescue`, copies into the target each one the
+ * vendor kept before it expires. An outline of steps, each below it: read the vendor's list down to
+ * where the window needs it (archive-list.ts, audit/window.ts), look in the target for each archive
+ * (audit/lookups.ts), judge each (audit/verdicts.ts), rescue (rescue/), report, whether the audit
+ * finished or not (audit/report.ts), and keep the project's tracking issue in step
+ * (audit/tracking-issue.ts). Loaded only when an audit runs.
  */
 import * as core from '@actions/core'
-import { archiveListUrl, listArchivesSince, MAX_ARCHIVES, PAGE_SIZE, type Archive } from '../archive-list.js'
-import { overviewOf, setAuditOutputs, undeliveredOf, writeAuditSummary, writeReportFile, type AuditReport } from '../audit/report.js'
-import { undeliveredTable, type JudgedArchive } from '../audit/table.js'
-import { syncTrackingIssue } from '../audit/tracking-issue.js'
-import { CLASS_NAMES, formatUtc, judge, type ArchiveClass } from '../audit/verdicts.js'
+import { archiveListUrl, listArchives, MAX_ARCHIVES, PAGE_SIZE, type Archive } from '../archive-list.js'
+import { lookForArchives } from '../audit/lookups.js'
+import {
+  auditSections,
+  auditSummary,
+  noCounts,
+  overviewOf,
+  setAuditOutputs,
+  undeliveredOf,
+  writeAuditSummary,
+  writeReportFile,
+  type AuditFailure,
+  type AuditReport
+} from '../audit/report.js'
+import type { JudgedArchive } from '../audit/table.js'
+import { syncTrackingIssue, MAX_BODY } from '../audit/tracking-issue.js'
+import { formatUtc, judge, rescuedVerdict, type Found } from '../audit/verdicts.js'
+import { inWindow, readDownTo, vendorDeadline } from '../audit/window.js'
 import { makeGitHubClient } from '../github-client.js'
+import * as log from '../log.js'
 import { describeProject, projectIdOf, vendorName } from '../platform.js'
-import type { AuditSettings, Plan } from '../plan.js'
+import { phraseText } from '../phrase.js'
+import type { Plan } from '../plan.js'
 import { secretValuesOf } from '../plan-secrets.js'
-import { mapWithLimit } from '../pool.js'
 import { scrub } from '../redact.js'
+import type { RescueReport } from '../rescue/index.js'
 import { describeTarget } from '../storage.js'
-import { makeObjectFinder, type Lookup } from '../verify/find-objects.js'
 import type { RunDependencies } from './dependencies.js'
-
-/** How many prefix look-ups are in flight at once. */
-export const LOOKUP_CONCURRENCY = 16
-/** The most undelivered archives the log lists one per line; the summary and the report file have them all. */
-const LOGGED_ROWS = 50
+import { conclude, logFindings, urgentArchives } from '../audit/conclusion.js'
 
 /** Audits the archives of the window that `plan.audit` describes. */
 export async function audit(plan: Plan, deps: RunDependencies): Promise<void> {
@@ -31,179 +44,193 @@ export async function audit(plan: Plan, deps: RunDependencies): Promise<void> {
   const secrets = secretValuesOf(plan)
   const projectId = projectIdOf(plan.credentials)
   const target = describeTarget(plan.target)
-  core.info(
-    `Auditing the archives of ${describeProject(plan.credentials)} created since ${formatUtc(settings.since)} through ${plan.apiUrl}${target === '' ? '' : `, against ${target}`}.`
-  )
-  const checkObjects = settings.checkObjects && plan.target !== undefined
-  if (!checkObjects) {
-    core.notice(
-      `The archives are judged by their status alone, since ${settings.statusesOnlyBecause ?? 'no target was given'}: 'uploaded' counts as delivered, and no object is looked for in the target.`
-    )
-  }
-  if (plan.dryRun) {
-    core.info(`Dry run: would send GET ${archiveListUrl(plan, 0, PAGE_SIZE)} (and more pages down to the window's start)`)
-    if (checkObjects) core.info(`and look for each archive under ${target}/${projectId}/{archive id}/.`)
-    core.info(`Nothing was sent to ${vendorName(plan.credentials)} or the storage.`)
-    setAuditOutputs(emptyReport(plan, settings, false), '', 'dry-run')
-    return
-  }
-
-  const log = { info: core.info, debug: core.debug }
-  const listing = await listArchivesSince(plan, settings.since, {
-    transport: deps.transport,
-    clock: deps.clock,
-    log,
-    mask: core.setSecret,
-    secrets
-  })
-  if (listing.error !== undefined) {
-    setAuditOutputs({ ...emptyReport(plan, settings, false), requests: listing.requests, ...statusOf(listing.status) }, '', 'failed')
-    const message = scrub(listing.error, secrets)
-    if (listing.status !== undefined && !plan.failOnError) core.warning(`${message} The step stays green because 'fail-on-error' is false.`)
-    else core.setFailed(message)
-    return
-  }
-  if (listing.capped) {
-    core.warning(
-      `The window holds more than ${MAX_ARCHIVES} archives, the most one audit reads: only the newest ${MAX_ARCHIVES} were audited. Give a shorter 'since' and audit more often.`
-    )
-  }
-  if (listing.skipped > 0)
-    core.warning(`${listing.skipped} archive(s) of the list had an ID that is not an archive ID; they were not judged.`)
-  core.info(`${vendorName(plan.credentials)} listed ${listing.archives.length} archive(s) of the window in ${listing.requests} request(s).`)
-
-  let found: ReadonlyArray<string | undefined> = []
-  let storageRequests = 0
-  if (checkObjects && plan.target !== undefined && listing.archives.length > 0) {
-    const looked = await lookForArchives(plan, listing.archives, deps, secrets)
-    if (looked.error !== undefined) {
-      setAuditOutputs(
-        { ...emptyReport(plan, settings, true), requests: listing.requests + looked.requests, ...statusOf(listing.status) },
-        '',
-        'failed'
-      )
-      core.setFailed(scrub(looked.error, secrets))
-      return
-    }
-    found = looked.keys
-    storageRequests = looked.requests
-  }
-
   const now = deps.clock.now()
-  const options = { projectId, now, uploadGraceMs: settings.uploadGraceMs, objectsChecked: checkObjects, target }
-  const judged: JudgedArchive[] = listing.archives.map((archive, index) => ({ archive, verdict: judge(archive, found[index], options) }))
-  const counts = countClasses(judged)
-  const report: AuditReport = {
-    project: describeProject(plan.credentials),
-    projectId,
-    target,
-    since: settings.since,
-    objectsChecked: checkObjects,
-    ...(settings.statusesOnlyBecause === undefined ? {} : { statusesOnlyBecause: settings.statusesOnlyBecause }),
-    judged,
-    counts,
-    requests: listing.requests + storageRequests,
-    ...statusOf(listing.status),
-    ...(plan.source === undefined ? {} : { source: plan.source })
+  const since = settings.since.getTime()
+  const checkObjects = settings.checkObjects && plan.target !== undefined
+  announce(plan, target, checkObjects)
+  if (plan.dryRun && plan.withheldSecrets.length > 0) {
+    log.info(`Dry run: would send GET ${archiveListUrl(plan, 0, PAGE_SIZE)} (and more pages down to the window's start)`)
+    log.info(
+      `Nothing was sent to ${vendorName(plan.credentials)} or the storage: this dry run was not given ${plan.withheldSecrets.map(n => `'${n}'`).join(', ')}.`
+    )
+    setAuditOutputs(blankReport(plan, target, checkObjects), '', 'dry-run')
+    return
   }
-  const reportFile = await writeReportFile(report, deps.env)
-  setAuditOutputs(report, reportFile, 'audited')
-  const undelivered = undeliveredOf(report)
-  core.info(`Audit: ${overviewOf(report)}.`)
-  for (const { archive, verdict } of undelivered.slice(0, LOGGED_ROWS)) {
-    core.info(
-      `  ${archive.id}  ${formatUtc(new Date(archive.createdAt))}  ${archive.status}: ${verdict.happened}; now ${verdict.whereNow}.`
+
+  // 1. The vendor's list, down to where the window (and a rescue) needs it.
+  const isCandidate = (archive: Archive) => settings.rescue && archive.status === 'available' && vendorDeadline(archive) > now
+  const listing = await listArchives(
+    plan,
+    { readDownTo: readDownTo(since, now, settings.rescue), keep: archive => inWindow(archive, since) || isCandidate(archive) },
+    { transport: deps.transport, clock: deps.clock, log: log.sendLog, mask: core.setSecret, secrets }
+  )
+  if (listing.capped) {
+    log.warning(
+      `More than ${MAX_ARCHIVES} archives were listed, the most one audit reads: only the newest ${MAX_ARCHIVES} were audited. Give a shorter 'since' and audit more often.`
     )
   }
-  if (undelivered.length > LOGGED_ROWS) core.info(`  … and ${undelivered.length - LOGGED_ROWS} more in the job summary and ${reportFile}.`)
-  core.info(`Report: ${reportFile}`)
+  const window = listing.archives.filter(archive => inWindow(archive, since))
+  if (listing.error === undefined) {
+    log.info(`${vendorName(plan.credentials)} listed ${window.length} archive(s) of the window in ${listing.requests} request(s).`)
+  }
+  if (listing.unreadable.length > 0) {
+    const named = listing.unreadable
+      .slice(0, 10)
+      .map(item => `${item.where}${item.id === undefined ? '' : ` (${item.id})`}: ${item.fields.join(', ')}`)
+    log.warning(
+      `${listing.unreadable.length} archive(s) of the answer could not be read: ${named.join('; ')}${listing.unreadable.length > 10 ? '; …' : ''}. Nothing proves they landed.`
+    )
+  }
+  const base = {
+    ...blankReport(plan, target, checkObjects),
+    listed: window.length,
+    unreadable: listing.unreadable,
+    vendorRequests: listing.requests,
+    ...statusOf(listing.status)
+  }
+  if (listing.error !== undefined) {
+    const failure: AuditFailure = { stage: 'list', message: scrub(listing.error, secrets), transient: listing.transient === true }
+    await finish(plan, deps, { ...base, failure }, [])
+    return
+  }
 
+  // 2. The target, for each archive kept; 3. the verdicts on the window's archives.
+  const looked = checkObjects
+    ? await lookForArchives(plan, projectId, listing.archives, {
+        transport: deps.transport,
+        clock: deps.clock,
+        log: log.sendLog,
+        secrets,
+        ...locations(deps)
+      })
+    : undefined
+  const found = (index: number): Found => looked?.found[index] ?? { looked: false }
+  const options = { projectId, now, uploadGraceMs: settings.uploadGraceMs, objectsChecked: checkObjects, target }
+  let judged: JudgedArchive[] = listing.archives
+    .map((archive, index) => ({ archive, verdict: judge(archive, found(index), options) }))
+    .filter(entry => inWindow(entry.archive, since))
+  const failure: AuditFailure | undefined =
+    looked?.error === undefined ? undefined : { stage: 'storage', message: scrub(looked.error, secrets), transient: false }
+
+  // 4. The rescue of what the vendor kept and the target lacks.
+  let rescue: RescueReport | undefined
+  let storageRequests = looked?.requests ?? 0
+  let vendorRequests = listing.requests
+  if (settings.rescue && failure === undefined && plan.target !== undefined) {
+    const indexOf = new Map(listing.archives.map((archive, index) => [archive, index]))
+    const missing = (archive: Archive) => {
+      const at = found(indexOf.get(archive) ?? -1)
+      return at.looked ? at.key === undefined : !checkObjects
+    }
+    const { runRescue } = await import('../rescue/run.js')
+    const done = await runRescue(plan, projectId, listing.archives, missing, deps, secrets)
+    rescue = done.report
+    storageRequests += done.storageRequests
+    vendorRequests += done.vendorRequests
+    const outcomes = new Map(rescue.entries.map(entry => [entry.archive.id, entry.outcome]))
+    judged = judged.map(entry => {
+      const outcome = outcomes.get(entry.archive.id)
+      if (outcome?.kind === 'rescued') return { ...entry, verdict: rescuedVerdict(entry.verdict.objectKey, target) }
+      if (outcome?.kind === 'arrived')
+        return { ...entry, verdict: judge(entry.archive, { looked: true, key: entry.verdict.objectKey }, options) }
+      return entry
+    })
+  }
+  const counts = noCounts()
+  for (const { verdict } of judged) counts[verdict.kind]++
+  await finish(
+    plan,
+    deps,
+    {
+      ...base,
+      judged,
+      counts,
+      vendorRequests,
+      storageRequests,
+      ...(failure === undefined ? {} : { failure }),
+      ...(rescue === undefined ? {} : { rescue })
+    },
+    listing.archives,
+    new Set(listing.archives.filter((_, index) => found(index).looked && 'key' in found(index)).map(archive => archive.id))
+  )
+}
+
+function announce(plan: Plan, target: string, checkObjects: boolean): void {
+  const settings = plan.audit
+  log.info(
+    `Auditing the archives of ${describeProject(plan.credentials)} created since ${formatUtc(settings?.since ?? new Date(0))}, or still recording or uploading then, through ${plan.apiUrl}${target === '' ? '' : `, against ${target}`}.`
+  )
+  if (!checkObjects) {
+    log.notice(
+      `The archives are judged by their status alone, since ${settings?.statusesOnlyBecause ?? 'no target was given'}: 'uploaded' counts as delivered, and no object is looked for in the target.`
+    )
+  }
+}
+
+/** Reports the audit, finished or not: outputs, report file, log, summary, tracking issue, urgent archives, and the step's result. */
+async function finish(
+  plan: Plan,
+  deps: RunDependencies,
+  report: AuditReport,
+  kept: readonly Archive[],
+  present: ReadonlySet<string> = new Set()
+): Promise<void> {
+  const reportFile = await writeReportFile(report, deps.env)
+  setAuditOutputs(report, reportFile, report.dryRun ? 'dry-run' : report.failure === undefined ? 'audited' : 'failed')
+  const summary = auditSummary(report, reportFile)
+  logFindings(report, reportFile, summary.undeliveredShown)
   const context = await deps.runContext()
   try {
-    await writeAuditSummary(report, reportFile, context)
+    await writeAuditSummary(summary, context)
   } catch (error) {
-    core.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`)
+    log.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`)
   }
-  if (settings.trackingIssue) {
+  const settings = plan.audit
+  if (settings?.trackingIssue === true && !report.dryRun) {
     const outcome = await syncTrackingIssue(await makeGitHubClient(settings.githubToken, deps.env), deps.env, {
-      projectId,
-      projectName: plan.project ?? projectId,
-      undeliveredIds: undelivered.map(entry => entry.archive.id),
-      overview: overviewOf(report),
-      table: (limit, more) => undeliveredTable(undelivered, limit, more),
+      projectId: report.projectId,
+      projectName: plan.project ?? report.projectId,
+      undeliveredIds: [
+        ...undeliveredOf(report).map(entry => entry.archive.id),
+        ...report.unreadable.flatMap(item => (item.id === undefined ? [] : [item.id]))
+      ],
+      overview: phraseText(overviewOf(report)),
+      sections: room =>
+        auditSections(report, Math.min(room, MAX_BODY), 'the job summary and the report file of the run list every one.').text,
+      ...(report.failure === undefined ? {} : { failure: report.failure }),
       ...(context.runUrl === undefined ? {} : { runUrl: context.runUrl })
     })
-    if (outcome.action === 'skipped') core.warning(outcome.warning)
-    else if (outcome.action !== 'none') core.info(`Tracking issue #${outcome.number} ${outcome.action}: ${outcome.url}`)
+    for (const note of outcome.notes) log.warning(note)
+    if (outcome.action === 'skipped') log.warning(outcome.warning)
+    else if (outcome.action === 'none' && outcome.why !== undefined) log.info(`The tracking issue was not touched: ${outcome.why}.`)
+    else if (outcome.action !== 'none') log.info(`Tracking issue #${outcome.number} ${outcome.action}: ${outcome.url}`)
   }
-
-  if (undelivered.length > 0) {
-    const message = `${undelivered.length} of ${judged.length} archive(s) were not delivered to ${target || 'the target'}: ${describeClasses(counts)}. See the job summary.`
-    if (plan.failOnError) core.setFailed(message)
-    else core.warning(`${message} The step stays green because 'fail-on-error' is false.`)
-  }
+  urgentArchives(report, kept, present, deps.clock.now())
+  conclude(plan, report)
 }
 
-/** Asks the target for every archive's prefix, 16 at a time; stops at the first refusal, which is one error for the run. */
-async function lookForArchives(
-  plan: Plan,
-  archives: readonly Archive[],
-  deps: RunDependencies,
-  secrets: readonly string[]
-): Promise<{ keys: Array<string | undefined>; requests: number; error?: string }> {
-  if (plan.target === undefined) return { keys: [], requests: 0 }
-  const { storageLocations } = deps
-  const find = makeObjectFinder(
-    plan.target,
-    {
-      transport: deps.transport,
-      clock: deps.clock,
-      policy: { maxAttempts: plan.maxAttempts, timeoutMs: plan.timeoutSeconds * 1000 },
-      log: { info: core.info, debug: core.debug },
-      secrets
-    },
-    storageLocations ?? {}
-  )
-  const projectId = projectIdOf(plan.credentials)
-  let refusal: Lookup | undefined
-  const lookups = await mapWithLimit(
-    archives,
-    LOOKUP_CONCURRENCY,
-    async archive => {
-      const lookup = await find(`${projectId}/${archive.id}/`)
-      if (!lookup.ok) refusal ??= lookup
-      return lookup
-    },
-    () => refusal !== undefined
-  )
-  const requests = lookups.filter(lookup => lookup !== undefined).length
-  if (refusal !== undefined && !refusal.ok) return { keys: [], requests, error: refusal.error }
-  return { keys: lookups.map(lookup => (lookup?.ok ? lookup.key : undefined)), requests }
-}
-
-function countClasses(judged: readonly JudgedArchive[]): Record<ArchiveClass, number> {
-  const counts = Object.fromEntries(CLASS_NAMES.map(([kind]) => [kind, 0])) as Record<ArchiveClass, number>
-  for (const { verdict } of judged) counts[verdict.kind]++
-  return counts
-}
-
-function describeClasses(counts: Readonly<Record<ArchiveClass, number>>): string {
-  return CLASS_NAMES.filter(([kind]) => kind !== 'delivered' && kind !== 'pending' && counts[kind] > 0)
-    .map(([kind, name]) => `${counts[kind]} ${name}`)
-    .join(', ')
-}
-
-function emptyReport(plan: Plan, settings: AuditSettings, objectsChecked: boolean): AuditReport {
+function blankReport(plan: Plan, target: string, objectsChecked: boolean): AuditReport {
+  const settings = plan.audit
   return {
     project: describeProject(plan.credentials),
     projectId: projectIdOf(plan.credentials),
-    target: describeTarget(plan.target),
-    since: settings.since,
+    target,
+    since: settings?.since ?? new Date(0),
     objectsChecked,
+    ...(settings?.statusesOnlyBecause === undefined ? {} : { statusesOnlyBecause: settings.statusesOnlyBecause }),
     judged: [],
-    counts: Object.fromEntries(CLASS_NAMES.map(([kind]) => [kind, 0])) as Record<ArchiveClass, number>,
-    requests: 0
+    unreadable: [],
+    listed: 0,
+    counts: noCounts(),
+    vendorRequests: 0,
+    storageRequests: 0,
+    dryRun: plan.dryRun,
+    ...(plan.source === undefined ? {} : { source: plan.source })
   }
+}
+
+function locations(deps: RunDependencies): { locations?: NonNullable<RunDependencies['storageLocations']> } {
+  return deps.storageLocations === undefined ? {} : { locations: deps.storageLocations }
 }
 
 function statusOf(status: number | undefined): { listStatus?: number } {

@@ -37,6 +37,68 @@ function field(value: unknown, ...path: string[]): unknown {
   return current
 }
 
+/** The events whose run is about a pull request, and so may run a branch's unreviewed file. */
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_request_review', 'pull_request_review_comment'])
+
+/**
+ * What the run's event says of a pull request: undefined when it is about none. Every event
+ * about one counts: the pull request events and their reviews and review comments, a comment on a
+ * pull request (`issue_comment` with `issue.pull_request`), and a `workflow_run` that a pull
+ * request's run triggered. `merge_group` runs reviewed code and is not one of them.
+ */
+export interface PullRequestEvent {
+  readonly event: string
+  /** The pull request's number, when the payload gives it. */
+  readonly number?: number
+  /** Its base commit, when the payload gives it (an issue comment's does not). */
+  readonly baseSha?: string
+  /** Whether its head is in another repository (a fork). */
+  readonly fromFork: boolean
+}
+
+/** The pull request the run's event is about, if any (see PullRequestEvent). */
+export function pullRequestEventOf(env: NodeJS.ProcessEnv): PullRequestEvent | undefined {
+  const event = env.GITHUB_EVENT_NAME ?? ''
+  // Read only for the events that can be about a pull request: a push's payload is never parsed here.
+  if (!PULL_REQUEST_EVENTS.has(event) && event !== 'issue_comment' && event !== 'workflow_run') return undefined
+  const payload = eventPayload(env)
+  let pullRequest: unknown
+  if (PULL_REQUEST_EVENTS.has(event)) pullRequest = field(payload, 'pull_request')
+  else if (event === 'issue_comment') {
+    const issue = field(payload, 'issue')
+    if (field(issue, 'pull_request') === undefined || field(issue, 'pull_request') === null) return undefined
+    return { event, ...numberOf(field(issue, 'number')), fromFork: false }
+  } else if (event === 'workflow_run') {
+    const run = field(payload, 'workflow_run')
+    const pulls = field(run, 'pull_requests')
+    const first = Array.isArray(pulls) ? (pulls[0] as unknown) : undefined
+    const triggeredBy = field(run, 'event')
+    if (first === undefined && !(typeof triggeredBy === 'string' && PULL_REQUEST_EVENTS.has(triggeredBy))) return undefined
+    const headRepository = field(run, 'head_repository', 'full_name')
+    return {
+      event,
+      ...numberOf(field(first, 'number')),
+      ...shaOf(field(first, 'base', 'sha')),
+      fromFork: typeof headRepository === 'string' && headRepository !== env.GITHUB_REPOSITORY
+    }
+  } else return undefined
+  const head = field(pullRequest, 'head', 'repo', 'full_name')
+  return {
+    event,
+    ...numberOf(field(pullRequest, 'number') ?? field(payload, 'number')),
+    ...shaOf(field(pullRequest, 'base', 'sha')),
+    fromFork: typeof head === 'string' && head !== env.GITHUB_REPOSITORY
+  }
+}
+
+function numberOf(value: unknown): { number?: number } {
+  return typeof value === 'number' && Number.isSafeInteger(value) ? { number: value } : {}
+}
+
+function shaOf(value: unknown): { baseSha?: string } {
+  return typeof value === 'string' && REVISION.test(value) ? { baseSha: value } : {}
+}
+
 /** Chooses the base revision from the input or the event. */
 export function chooseBase(given: string, env: NodeJS.ProcessEnv): BaseChoice {
   const event = env.GITHUB_EVENT_NAME ?? ''
@@ -49,13 +111,10 @@ export function chooseBase(given: string, env: NodeJS.ProcessEnv): BaseChoice {
     }
     return { kind: 'revision', revision: given, from: "the input 'base'" }
   }
-  const payload = eventPayload(env)
-  if (event === 'pull_request' || event === 'pull_request_target') {
-    const sha = field(payload, 'pull_request', 'base', 'sha')
-    if (typeof sha === 'string' && REVISION.test(sha)) return { kind: 'revision', revision: sha, from: "the pull request's base commit" }
-  }
+  const pullRequest = pullRequestEventOf(env)
+  if (pullRequest?.baseSha !== undefined) return { kind: 'revision', revision: pullRequest.baseSha, from: "the pull request's base commit" }
   if (event === 'push') {
-    const before = field(payload, 'before')
+    const before = field(eventPayload(env), 'before')
     if (typeof before === 'string' && NO_COMMIT.test(before)) return { kind: 'none', from: 'a push that created the branch' }
     if (typeof before === 'string' && REVISION.test(before)) return { kind: 'revision', revision: before, from: "the push's before commit" }
   }
@@ -65,13 +124,9 @@ export function chooseBase(given: string, env: NodeJS.ProcessEnv): BaseChoice {
   }
 }
 
-/** The pull request this run belongs to, from the event payload; undefined on other events. */
+/** The pull request this run belongs to, from the event payload, when its number is known; undefined on other events. */
 export function pullRequestOf(env: NodeJS.ProcessEnv): PullRequestInfo | undefined {
-  const event = env.GITHUB_EVENT_NAME ?? ''
-  if (event !== 'pull_request' && event !== 'pull_request_target') return undefined
-  const payload = eventPayload(env)
-  const number = field(payload, 'pull_request', 'number') ?? field(payload, 'number')
-  if (typeof number !== 'number' || !Number.isSafeInteger(number)) return undefined
-  const head = field(payload, 'pull_request', 'head', 'repo', 'full_name')
-  return { number, fromFork: typeof head === 'string' && head !== env.GITHUB_REPOSITORY }
+  const pullRequest = pullRequestEventOf(env)
+  if (pullRequest?.number === undefined) return undefined
+  return { number: pullRequest.number, fromFork: pullRequest.fromFork }
 }

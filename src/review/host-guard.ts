@@ -1,24 +1,32 @@
 /**
- * The guard of runs with secrets on a pull request: the storage host ('endpoint', 'domain') that a
- * configuration file names must be the one at the pull request's base. A branch that changes it
- * would otherwise receive signed requests made with production keys (Azure's SharedKey does not
- * even sign the body). A value given as an input is the workflow author's choice, not the
- * branch's, and is not judged here.
+ * The guard of runs with secrets on an event about a pull request: every setting of the
+ * configuration file that decides which storage host gets signed requests must be as it is at the
+ * pull request's base. Those are 'endpoint' (an S3-compatible service), 'domain' and
+ * 'account-name' (an Azure account's host), and, on Amazon S3, 'bucket' (the bucket names the
+ * host: bucket.s3.amazonaws.com). A branch that changes one would otherwise receive requests signed
+ * with production keys (Azure's SharedKey does not even sign the body). A value given as an input
+ * is the workflow author's choice, not the branch's, and is not judged here.
  */
 import { makeGitHubClient, repositoryOf } from '../github-client.js'
 import type { Plan } from '../plan.js'
 import { apiFiles, gitFiles, UnreadableFile } from '../sources/files.js'
-import type { Origin } from '../sources/settings.js'
+import type { Origin, SettingProblem } from '../sources/settings.js'
 import { chooseBase } from './base.js'
 import { planProjects } from './project-plans.js'
 
-/** The hosts a plan sends signed requests to, besides the vendor: the S3 endpoint and the Azure domain. */
-function hostsOf(plan: Plan | undefined): { endpoint?: string; domain?: string } {
+/** The settings that name the storage host a plan sends signed requests to, besides the vendor. */
+type HostSetting = 'endpoint' | 'bucket' | 'account-name' | 'domain'
+
+/** What each host setting of `plan` is; a setting that does not decide the host (a bucket behind an endpoint) is absent. */
+function hostsOf(plan: Plan | undefined): Partial<Record<HostSetting, string>> {
   const target = plan?.target
-  if (target?.type === 's3') return target.endpoint === undefined ? {} : { endpoint: target.endpoint }
-  if (target?.type === 'azure') return target.domain === undefined ? {} : { domain: target.domain }
+  if (target?.type === 's3') return target.endpoint === undefined ? { bucket: target.bucket } : { endpoint: target.endpoint }
+  if (target?.type === 'azure')
+    return { 'account-name': target.accountName, ...(target.domain === undefined ? {} : { domain: target.domain }) }
   return {}
 }
+
+const HOST_SETTINGS: readonly HostSetting[] = ['endpoint', 'bucket', 'account-name', 'domain']
 
 export interface GuardInput {
   readonly plan: Plan
@@ -33,13 +41,15 @@ export interface GuardInput {
 }
 
 /** Why this run may not go on, or undefined when every host the file names is the base's. */
-export async function hostChangedByPullRequest(input: GuardInput): Promise<{ input: string; message: string } | undefined> {
+export async function hostChangedByPullRequest(input: GuardInput): Promise<SettingProblem | undefined> {
   const head = hostsOf(input.plan)
-  const fromFile = (['endpoint', 'domain'] as const).filter(name => head[name] !== undefined && input.origin(name).kind === 'file')
+  const fromFile = HOST_SETTINGS.filter(name => head[name] !== undefined && input.origin(name).kind === 'file')
   if (fromFile.length === 0) return undefined
-  const refuse = (setting: string, why: string) => ({
+  // The refusal points at the setting's line in the file, where a reviewer sees it.
+  const refuse = (setting: string, why: string): SettingProblem => ({
+    ...placeOf(input.origin(setting)),
     input: setting,
-    message: `A pull request may not send signed requests to a storage host it introduced: ${why} Review the change with 'operation: plan' or a dry run without secrets; the target is set after merge, from reviewed code.`
+    message: `A run about a pull request may not send signed requests to a storage host the pull request introduced: ${why} Review the change with 'operation: plan' or a dry run without secrets; the target is set after merge, from reviewed code.`
   })
   const base = chooseBase('', input.env)
   if (base.kind !== 'revision')
@@ -80,4 +90,9 @@ export async function hostChangedByPullRequest(input: GuardInput): Promise<{ inp
     }
   }
   return undefined
+}
+
+function placeOf(origin: Origin): { file?: string; line?: number; column?: number } {
+  if (origin.kind !== 'file') return {}
+  return { file: origin.file, line: origin.line, ...(origin.column === undefined ? {} : { column: origin.column }) }
 }

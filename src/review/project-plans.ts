@@ -14,6 +14,8 @@ import { isCertificatePath, type SettingProblem } from '../sources/settings.js'
 export interface ProjectPlan {
   readonly name: string
   readonly plan?: Plan
+  /** The settings the file itself wrote for the project (the plan fills in defaults for the rest). */
+  readonly written: ReadonlySet<string>
   readonly problems: readonly SettingProblem[]
 }
 
@@ -45,10 +47,11 @@ export async function planProjects(
   const projects: ProjectPlan[] = []
   for (const project of document.projects) {
     if (project.entry === undefined) {
-      projects.push({ name: project.name, problems: project.problems.map(located) })
+      projects.push({ name: project.name, written: new Set(), problems: project.problems.map(located) })
       continue
     }
     const values = project.entry.values
+    const written = new Set(values.keys())
     const placeOf = (setting: string): { line?: number; column?: number } => {
       const value = values.get(setting)
       if (value === undefined) return {}
@@ -61,6 +64,7 @@ export async function planProjects(
       if (read === undefined) {
         projects.push({
           name: project.name,
+          written,
           problems: [
             {
               input: 'certificate',
@@ -95,8 +99,9 @@ export async function planProjects(
             file,
             ...placeOf(problem.input)
           }))
-    if (result.ok && own.length === 0) projects.push({ name: project.name, plan: { ...result.plan, project: project.name }, problems: [] })
-    else projects.push({ name: project.name, problems: [...own, ...found] })
+    if (result.ok && own.length === 0)
+      projects.push({ name: project.name, plan: { ...result.plan, project: project.name }, written, problems: [] })
+    else projects.push({ name: project.name, written, problems: [...own, ...found] })
   }
   return { problems: document.problems.map(located), projects }
 }

@@ -86,7 +86,7 @@ export interface FileProblem {
  * there is no entry at all.
  */
 export type ConfigReading =
-  | { readonly ok: true; readonly entry: ConfigEntry; readonly problems: readonly FileProblem[] }
+  | { readonly ok: true; readonly entry: ConfigEntry; readonly problems: readonly FileProblem[]; readonly warnings: readonly string[] }
   | { readonly ok: false; readonly problems: readonly FileProblem[] }
 
 /**
@@ -154,7 +154,27 @@ export async function parseConfig(text: string, file: string, project: string, m
   const secretsElsewhere = document.projects.filter(p => p.name !== chosen).flatMap(p => p.problems.filter(problem => problem.secret))
   const problems = [...document.problems, ...reading.problems, ...secretsElsewhere]
   if (reading.entry === undefined) return { ok: false, problems }
-  return { ok: true, entry: reading.entry, problems }
+  return { ok: true, entry: reading.entry, problems, warnings: sharedIdWarnings(document, reading.entry, file) }
+}
+
+/** The ID an entry sets the target of, as written (api-key or application-id), compared without regard to case. */
+function projectIdIn(entry: ConfigEntry | undefined): string | undefined {
+  const id = entry?.values.get('api-key') ?? entry?.values.get('application-id')
+  return id === undefined ? undefined : id.value.trim().toLowerCase()
+}
+
+/**
+ * Other entries of the file that set the target of the same project: one project has one archive
+ * upload target, so the runs of such entries overwrite each other's. Said in every run of the file.
+ */
+function sharedIdWarnings(document: ProjectsDocument, chosen: ConfigEntry, file: string): string[] {
+  const id = projectIdIn(chosen)
+  if (id === undefined || id === '') return []
+  const others = document.projects.filter(p => p.name !== chosen.project && projectIdIn(p.entry) === id).map(p => `'${p.name}'`)
+  if (others.length === 0) return []
+  return [
+    `project '${chosen.project}' of ${file} sets the target of the project ${id}, and so does ${others.join(', ')}: one project has one archive upload target, so their deploys and nightly runs overwrite each other. Keep one entry per project ID.`
+  ]
 }
 
 /**

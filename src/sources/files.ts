@@ -116,6 +116,13 @@ export async function gitFiles(workspace: string, revision: string): Promise<Rep
 /** A file the GitHub API could not give, for a reason other than its absence. */
 export class UnreadableFile extends Error {}
 
+/** A revision the repository does not know (a force push may have replaced the commit): none of its files can be read. */
+export class UnknownRevision extends UnreadableFile {
+  constructor(readonly revision: string) {
+    super(`the repository does not know the commit ${revision.slice(0, 12)}`)
+  }
+}
+
 /** The files of `ref` read through the GitHub contents API (needs `contents: read`). */
 export function apiFiles(client: GitHubClient, repository: Repository, ref: string): RepositoryFiles {
   return {
@@ -131,7 +138,11 @@ export function apiFiles(client: GitHubClient, repository: Repository, ref: stri
         })
         return typeof answer.data === 'string' ? answer.data : undefined
       } catch (error) {
-        if ((error as { status?: unknown }).status === 404) return undefined
+        if ((error as { status?: unknown }).status === 404) {
+          // GitHub says which: the file is not at that commit, or there is no such commit.
+          if (/no commit found/i.test(error instanceof Error ? error.message : '')) throw new UnknownRevision(ref)
+          return undefined
+        }
         if (isPermissionError(error)) {
           throw new UnreadableFile(
             `the GitHub API refused to read ${path} at ${ref} (${describeGitHubError(error)}): give the job 'permissions: contents: read', or check out the base commit (actions/checkout with fetch-depth: 0).`

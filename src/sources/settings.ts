@@ -38,6 +38,8 @@ export interface Settings {
   readonly problems: readonly SettingProblem[]
   /** Notices to print, such as a secret input the file's project cannot use. */
   readonly notices: readonly string[]
+  /** Warnings to print, such as another entry of the file that sets the same project's target. */
+  readonly warnings?: readonly string[]
 }
 
 export type SettingsReading =
@@ -109,7 +111,8 @@ export async function readSettings(readInput: InputReader, workspace: string, ma
       source: `${file}, project ${entry.project}`,
       project: entry.project,
       problems,
-      notices
+      notices,
+      warnings: reading.warnings
     },
     workspace,
     mask

@@ -11,8 +11,12 @@ import type { StorageLocations } from './index.js'
 import { storageRefusal } from './refusal.js'
 import { AMAZON_S3, DEFAULT_REGION, listS3, s3DnsHint } from './s3.js'
 
-/** What one look found: the first object's key, or nothing; or why the target could not be read. */
-export type Lookup = { readonly ok: true; readonly key?: string } | { readonly ok: false; readonly error: string; readonly summary: string }
+/** What one look found: the first object's key, or nothing; or why the target could not be read; and the requests it took. */
+export type Lookup = (
+  { readonly ok: true; readonly key?: string } | { readonly ok: false; readonly error: string; readonly summary: string }
+) & {
+  readonly requests: number
+}
 
 export interface FindIo {
   readonly transport: Transport
@@ -41,14 +45,17 @@ function s3Finder(target: S3Target, amazonS3: string, io: FindIo): (prefix: stri
     const attempt = await listS3(target, endpoint, prefix, region, io)
     region = attempt.region
     const where = `s3://${target.bucket}/${prefix}`
-    return lookupOf(
-      attempt.answer,
-      attempt.failure,
-      where,
-      s3DnsHint(target, endpoint, region),
-      io,
-      /<Contents>\s*<Key>([^<]{1,1024})<\/Key>/
-    )
+    return {
+      ...lookupOf(
+        attempt.answer,
+        attempt.failure,
+        where,
+        s3DnsHint(target, endpoint, region),
+        io,
+        /<Contents>\s*<Key>([^<]{1,1024})<\/Key>/
+      ),
+      requests: attempt.attempts
+    }
   }
 }
 
@@ -66,7 +73,10 @@ function azureFinder(target: AzureTarget, locations: StorageLocations, io: FindI
       io.log
     )
     const where = `azure://${target.accountName}/${target.container}/${prefix}`
-    return lookupOf(outcome.answer, outcome.failure, where, dnsHint, io, /<Blob>\s*<Name>([^<]{1,1024})<\/Name>/)
+    return {
+      ...lookupOf(outcome.answer, outcome.failure, where, dnsHint, io, /<Blob>\s*<Name>([^<]{1,1024})<\/Name>/),
+      requests: outcome.attempts
+    }
   }
 }
 
@@ -77,7 +87,7 @@ function lookupOf(
   dnsHint: string,
   io: FindIo,
   firstKey: RegExp
-): Lookup {
+): { ok: true; key?: string } | { ok: false; error: string; summary: string } {
   const refused = storageRefusal('list', where, answer, failure, io.secrets, dnsHint, WORDING)
   if (refused !== undefined) return { ok: false, error: refused.error ?? refused.summary, summary: refused.summary }
   const key = firstKey.exec(answer?.body ?? '')?.[1]
