@@ -1,9 +1,9 @@
-// The baseline of the audit benchmark: what the same audit costs with nothing but Node and a SigV4
-// signer: a JWT signed with node:crypto, the archive list read with fetch page by page down to
-// the window, then one ListObjectsV2 (max-keys=1) per archive, 16 at a time, signed by aws4fetch.
-// Reads BENCH_URL, BENCH_API_KEY, BENCH_API_SECRET, BENCH_SINCE_MS, BENCH_S3, BENCH_BUCKET,
-// BENCH_ACCESS_KEY and BENCH_SECRET_KEY from the environment.
-import { AwsClient } from 'aws4fetch'
+// The floor of the audit benchmark: what the same audit's requests cost with nothing but Node: a
+// JWT signed with node:crypto, the archive list read with fetch page by page down to the window,
+// then one ListObjectsV2 (max-keys=1) per archive, 16 at a time, unsigned, to a storage stand-in
+// that checks no signature. What the action spends beyond this is its own: signing, parsing,
+// judging, logging. Reads BENCH_URL, BENCH_API_KEY, BENCH_API_SECRET, BENCH_SINCE_MS, BENCH_S3 and
+// BENCH_BUCKET from the environment; exits 2 when an archive is not in the bucket.
 import { createHmac, randomUUID } from 'node:crypto'
 
 const env = process.env
@@ -25,14 +25,13 @@ for (let offset = 0; ; offset += 1000) {
   ids.push(...inWindow.map(item => item.id))
   if (inWindow.length < page.items.length || page.items.length < 1000) break
 }
-const s3 = new AwsClient({ accessKeyId: env.BENCH_ACCESS_KEY, secretAccessKey: env.BENCH_SECRET_KEY, service: 's3', region: 'us-east-1' })
 let next = 0
 let found = 0
 const worker = async () => {
   while (next < ids.length) {
     const id = ids[next++]
     const prefix = encodeURIComponent(`${env.BENCH_API_KEY}/${id}/`)
-    const response = await s3.fetch(`${env.BENCH_S3}/${env.BENCH_BUCKET}?list-type=2&max-keys=1&prefix=${prefix}`)
+    const response = await fetch(`${env.BENCH_S3}/${env.BENCH_BUCKET}?list-type=2&max-keys=1&prefix=${prefix}`)
     if (response.status !== 200) process.exit(1)
     if ((await response.text()).includes('<Key>')) found++
   }

@@ -8,9 +8,10 @@
 //   memory      peak RSS of the start-up run                                  ≤ 1.3 × node -e 0
 // Each timing is a ratio of medians over interleaved runs (A B A B …) in this process tree.
 //   audit       see script/bench-audit.js: cost per archive against a bare script, memory at 10,000
+//   rescue      see script/bench-rescue.js: a 256 MiB copy against @aws-sdk/lib-storage, memory at 1 GiB
 // Options: --pairs N (default 40), --node PATH (default this Node), --dist PATH (default the
 // committed dist/index.js; e.g. an older build to compare), --no-file (skip the configuration
-// file run, for builds from before it existed), --no-audit (likewise for the audit). Exits 1
+// file run, for builds from before it existed), --no-audit and --no-rescue (likewise for the audit and the rescue). Exits 1
 // when a budget is exceeded.
 import { execFileSync, spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -19,6 +20,7 @@ import { dirname, join } from 'node:path'
 import { startStandIn } from '../__tests__/support/opentok-standin.js'
 import { DIST as COMMITTED_DIST, inputEnvironment, ROOT } from '../__tests__/support/run-action.js'
 import { benchAudit } from './bench-audit.js'
+import { benchRescue } from './bench-rescue.js'
 import { compare as compareUnder, printRows } from './bench-measure.js'
 
 const args = process.argv.slice(2)
@@ -147,6 +149,12 @@ try {
     // The audit's runs take seconds each: a few pairs are enough for a stable median.
     const auditWithin = await benchAudit({ node, dist: DIST, pairs: Math.max(3, Math.min(5, Math.round(pairs / 4))) })
     failed ||= !auditWithin
+  }
+  if (!args.includes('--no-rescue')) {
+    console.log('')
+    // A copy of 256 MiB takes seconds: a few pairs.
+    const rescueWithin = await benchRescue({ node, dist: DIST, pairs: Math.max(2, Math.min(4, Math.round(pairs / 10))) })
+    failed ||= !rescueWithin
   }
   process.exitCode = failed ? 1 : 0
 } finally {

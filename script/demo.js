@@ -1,12 +1,15 @@
 // Runs the committed action (dist/index.js) end to end on this machine, the way a runner does,
 // against loopback stand-ins of the vendor endpoint (one as an OpenTok project, one as a Vonage
-// Video application) and an S3 emulator, and shows what it printed, its outputs and its job
-// summary. Nothing leaves the machine. Usage: npm run demo
+// Video application) and of the vendor's cloud, and an S3 emulator, and shows what it printed,
+// its outputs and its job summary. Nothing leaves the machine.
+// Usage: npm run demo [-- --markdown DIR], which also writes the job summaries of the audit and
+// the plan to DIR (audit-summary.md, plan-summary.md), as the README's pictures are made.
 import { generateKeyPairSync } from 'node:crypto'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { objectKeyOf, seedS3, vendorArchive } from '../__tests__/support/archives.js'
+import { archiveId, objectKeyOf, seedS3, vendorArchive } from '../__tests__/support/archives.js'
+import { startDownloadStandIn } from '../__tests__/support/download-standin.js'
 import { findNode24 } from '../__tests__/support/node24.js'
 import { startStandIn } from '../__tests__/support/opentok-standin.js'
 import { runAction } from '../__tests__/support/run-action.js'
@@ -20,6 +23,7 @@ const application = {
   privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
   publicKey: publicKey.export({ type: 'spki', format: 'pem' }).toString()
 }
+const markdownDir = process.argv.includes('--markdown') ? process.argv[process.argv.indexOf('--markdown') + 1] : undefined
 const openTok = await startStandIn(project)
 const vonage = await startStandIn({ applicationId: application.applicationId, publicKey: application.publicKey })
 
@@ -39,16 +43,22 @@ writeFileSync(
   ].join('\n')
 )
 
-// The audit: the vendor lists one archive of each class; the emulator holds what was delivered.
+// The audit: the vendor lists one archive of each class; the emulator holds what was delivered, and
+// the stand-in of the vendor's cloud holds the one it kept, which the audit rescues.
 const storageKeys = { accessKey: 'AKIADEMO0000EXAMPLE', secretKey: 'demo/secret+key/0123456789' }
 const storage = await startS3Emulator(findNode24(), storageKeys, ['acme-video-archives'])
+const cloud = await startDownloadStandIn()
+openTok.setLinks(id => cloud.issueLink(id))
 const now = Date.now()
+const keptId = archiveId()
+const keptSize = 12 * 1024 * 1024
+const keptSha256 = cloud.host(keptId, keptSize)
 const archives = [
   vendorArchive(now, 0.2, { status: 'started' }), // pending: still recording
   vendorArchive(now, 1), // delivered
   vendorArchive(now, 2, { outputMode: 'individual' }), // delivered, as archive.zip
   vendorArchive(now, 3), // missing from the target: uploaded, but the object is gone
-  vendorArchive(now, 4, { status: 'available' }), // kept by the vendor (fallback: opentok)
+  vendorArchive(now, 4, { id: keptId, status: 'available', size: keptSize, sha256sum: keptSha256 }), // kept by the vendor (fallback: opentok): rescued
   vendorArchive(now, 5, { status: 'failed', reason: 'session ended before recording started' }),
   vendorArchive(now, 6, { status: 'stopped' }), // stuck: stopped long ago, never uploaded
   vendorArchive(now, 20, { status: 'expired' }), // gone
@@ -83,7 +93,7 @@ const after = before
   .replace('fallback: opentok', 'fallback: none')
   .replace('container: archives', 'container: archives-2026')
   .concat(
-    '  lab:\n    api-key: "46000003"\n    bucket: lab-archives\n    access-key: AKIALAB\n    endpoint: http://minio.lab.internal:9000\n'
+    '  lab:\n    api-key: "46000003"\n    bucket: lab-archives\n    access-key: AKIALAB\n    endpoint: http://minio.lab.internal:9000\n    sse: none\n    verify: false\n'
   )
 const review = scratchRepo([{ '.github/opentok-archive-target.yml': before }, { '.github/opentok-archive-target.yml': after }])
 const pullRequestEvent = review.event({
@@ -126,14 +136,17 @@ const scenarios = [
   },
   { title: 'Remove the target', inputs: { ...openTokCredentials, operation: 'delete' } },
   {
-    title: 'Audit: did the archives of the last 24 hours land in the bucket? One archive of each class',
-    inputs: { ...openTokCredentials, ...s3, endpoint: storage.url, operation: 'audit', since: '24h' }
+    title:
+      'Audit with rescue: did the archives of the last night land in the bucket? One archive of each class; the one the vendor kept is copied in',
+    inputs: { ...openTokCredentials, ...s3, endpoint: storage.url, operation: 'audit', since: '26h', rescue: 'true', sse: 'none' },
+    markdown: 'audit-summary.md'
   },
   {
     title: 'Plan of a pull request (from a fork: no token to comment with, so the plan is in the job summary); no secret given',
     inputs: { operation: 'plan', 'config-file': '.github/opentok-archive-target.yml' },
     env: { GITHUB_WORKSPACE: review.dir, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: pullRequestEvent },
-    cwd: review.dir
+    cwd: review.dir,
+    markdown: 'plan-summary.md'
   },
   {
     title: 'Typos in the inputs: refused before anything is sent, listed in the summary',
@@ -156,11 +169,16 @@ for (const scenario of scenarios) {
   for (const [name, value] of Object.entries(run.outputs)) console.log(`${name} = ${value}`)
   console.log('── job summary')
   console.log(run.summary.trimEnd() || '(none)')
+  if (markdownDir !== undefined && scenario.markdown !== undefined) {
+    mkdirSync(markdownDir, { recursive: true })
+    writeFileSync(join(markdownDir, scenario.markdown), run.summary)
+  }
 }
 if (openTok.violations().length > 0 || vonage.violations().length > 0) failed = true
 await openTok.close()
 await vonage.close()
 await storage.close()
+await cloud.close()
 rmSync(workspace, { recursive: true, force: true })
 review.remove()
 if (failed) {
