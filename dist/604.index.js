@@ -520,20 +520,28 @@ function withAbort(error, aborted) {
  */
 async function uploadParts(upload, chunks, partSize, size, seen) {
     const slots = new Slots(PARTS_IN_FLIGHT);
+    // The part buffers, reused: at most PARTS_IN_FLIGHT are ever made, so the memory of a long copy
+    // does not wait on the garbage collector to free the parts already stored.
+    const spare = [];
     const uploads = [];
     let error;
     let index = 0;
     let total = 0;
+    let buffer = Buffer.alloc(0);
     let part;
     let filled = 0;
-    const send = (body, number) => {
+    const send = (body, from, number) => {
         uploads.push(upload
             .part(number, body)
             .then(outcome => {
             if (!outcome.ok)
                 error ??= outcome.error;
         })
-            .finally(() => slots.release()));
+            .finally(() => {
+            // Settled: the part's request is over, retries included, so its buffer is free again.
+            spare.push(from);
+            slots.release();
+        }));
     };
     try {
         for await (const chunk of chunks) {
@@ -549,14 +557,15 @@ async function uploadParts(upload, chunks, partSize, size, seen) {
                     await slots.take();
                     if (error !== undefined)
                         break;
-                    part = Buffer.allocUnsafe(Math.min(partSize, size - index * partSize));
+                    buffer = spare.pop() ?? Buffer.allocUnsafe(partSize);
+                    part = buffer.subarray(0, Math.min(partSize, size - index * partSize));
                     filled = 0;
                 }
                 const taken = chunk.copy(part, filled, from);
                 filled += taken;
                 from += taken;
                 if (filled === part.length) {
-                    send(part, index++);
+                    send(part, buffer, index++);
                     part = undefined;
                 }
             }

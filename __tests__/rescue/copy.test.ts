@@ -318,6 +318,47 @@ describe('whole or in parts', () => {
 })
 
 describe('places for parts', () => {
+  it('reuses the buffer of a stored part: at most 4 are made however many parts, and each part keeps its bytes', async () => {
+    const clock = new ManualClock()
+    const archive = hosted(56 * MIB + 3)
+    const writer = s3Writer(clock)
+    const buffers = new Set<ArrayBufferLike>()
+    const sent: Array<{ index: number; sha256: string }> = []
+    const watched: ObjectWriter = {
+      ...writer,
+      begin: async (key, contentType) => {
+        const begun = await writer.begin(key, contentType)
+        if (!begun.ok) return begun
+        return {
+          ok: true,
+          upload: {
+            ...begun.upload,
+            part: async (index, body) => {
+              buffers.add(body.buffer)
+              const outcome = await begun.upload.part(index, body)
+              // The bytes as they were when their request was over: a buffer reused too soon would show here.
+              sent.push({ index, sha256: createHash('sha256').update(body).digest('hex') })
+              return outcome
+            }
+          }
+        }
+      }
+    }
+    const result = await copyArchive(job(archive, watched, clock))
+    expect(result.kind).toBe('rescued')
+    expect(sent.map(part => part.index).sort((a, b) => a - b)).toStrictEqual([0, 1, 2, 3, 4, 5, 6, 7])
+    expect(buffers.size).toBeGreaterThan(0)
+    expect(buffers.size).toBeLessThanOrEqual(4)
+    const whole = archive.bytes()
+    for (const part of sent) {
+      const expected = createHash('sha256')
+        .update(whole.subarray(part.index * 8 * MIB, (part.index + 1) * 8 * MIB))
+        .digest('hex')
+      expect(part.sha256, `part ${part.index}`).toBe(expected)
+    }
+    expect(s3.object(BUCKET, archive.key)?.body.equals(whole)).toBe(true)
+  })
+
   it('frees a place as each part is stored, however many parts and however soon they are stored', { timeout: 20_000 }, async () => {
     const clock = new ManualClock()
     const archive = hosted(48 * MIB)
