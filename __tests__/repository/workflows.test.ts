@@ -231,6 +231,7 @@ describe('README tables', () => {
           .map(cell => cell.trim())
       )
   }
+  const descriptions = parse(read('action.yml')) as { inputs: Record<string, { description: string }> }
 
   it('lists every input of action.yml, in order, with its required flag and default', () => {
     const rows = table('inputs')
@@ -240,6 +241,18 @@ describe('README tables', () => {
       expect(row[1] === 'yes', `required of ${row[0]}`).toBe(spec.required === true)
       if (spec.default !== undefined) expect(row[2], `default of ${row[0]}`).toBe(`\`${spec.default}\``)
     }
+  })
+
+  it("shows the default that action.yml's description names, for the settings whose default is chosen in code", () => {
+    // Settings a configuration file may hold have no `default:` in action.yml; each description
+    // says "The default is 's3'." (or a number): the README's default column must say the same.
+    const named = Object.entries(descriptions.inputs)
+      .map(([name, spec]) => [name, /\bthe default is (?:'([^']+)'|(\d+))[.;,]/i.exec(spec.description)] as const)
+      .filter(([, match]) => match !== null)
+      .map(([name, match]) => [name, match![1] ?? match![2]!] as const)
+    expect(named.map(([name]) => name)).toEqual(expect.arrayContaining(['type', 'sse', 'since', 'rescue-max-bytes', 'max-attempts']))
+    const rows = new Map(table('inputs').map(row => [row[0]!.slice(1, -1), row[2]]))
+    for (const [name, value] of named) expect(rows.get(name), `default of ${name}`).toBe(`\`${value}\``)
   })
 
   it('lists every output of action.yml, in order', () => {
