@@ -354,6 +354,11 @@ async function* download(url, size, refresh, io) {
             answer = await io.transport.stream(link, { Range: `bytes=${offset}-${end}`, 'User-Agent': version/* USER_AGENT */._O }, io.idleMs);
             let skip = 0;
             let last = end;
+            // The file must be the size the vendor gave: a longer one would be cut, and the cut copy would match `size`.
+            const length = answer.status === 200 ? contentLength(answer.headers['content-length']) : rangeTotal(answer.headers['content-range']);
+            if (length !== undefined && length !== size) {
+                throw new DownloadFailed(`the file is ${length} bytes, but the vendor gave its size as ${size}: a copy of it could not be proved`, offset);
+            }
             if (answer.status === 200) {
                 // The server sent the whole file: skip what was read already, and read on to the end.
                 skip = offset;
@@ -385,6 +390,8 @@ async function* download(url, size, refresh, io) {
             }
         }
         catch (error) {
+            if (error instanceof DownloadFailed)
+                throw error;
             reason = (0,http/* describeNetworkError */.gl)(error).reason;
         }
         finally {
@@ -402,10 +409,21 @@ async function* download(url, size, refresh, io) {
         await renew(`the download stopped at byte ${offset} of ${size} (${reason})`);
     }
 }
+/** The whole file's length that a Content-Range answer gives ("bytes 100-199/1000" gives 1000); undefined for "*" or none. */
+function rangeTotal(value) {
+    const match = /^bytes \d+-\d+\/(\d+)$/.exec(one(value));
+    return match === null ? undefined : Number(match[1]);
+}
+/** A Content-Length in bytes; undefined when none is given. */
+function contentLength(value) {
+    return /^\d+$/.test(one(value)) ? Number(one(value)) : undefined;
+}
+function one(value) {
+    return (Array.isArray(value) ? value[0] : value)?.trim() ?? '';
+}
 /** The first byte of a Content-Range answer ("bytes 100-199/1000"); undefined when it gives none. */
 function rangeStart(value) {
-    const text = Array.isArray(value) ? value[0] : value;
-    const match = /^bytes (\d+)-\d+\/(?:\d+|\*)$/.exec(text?.trim() ?? '');
+    const match = /^bytes (\d+)-\d+\/(?:\d+|\*)$/.exec(one(value));
     return match === null ? undefined : Number(match[1]);
 }
 
@@ -487,7 +505,7 @@ function proofOfStream(bytes, size, sha256, vendorSha256) {
         return `the SHA-256 of the bytes (${sha256}) is not the vendor's (${vendorSha256})`;
     return undefined;
 }
-/** The committed object, as the storage lists it, has the length copied; otherwise it is deleted. */
+/** The committed object, as the storage lists it, has the length copied; otherwise it is deleted (kept when the look-up itself failed). */
 async function proveStored(job, bytes, sha256, etag, seconds, failed) {
     const stat = await job.writer.stat(job.key);
     const listed = stat.ok ? stat.object : undefined;
@@ -502,11 +520,12 @@ async function proveStored(job, bytes, sha256, etag, seconds, failed) {
             seconds: seconds()
         };
     }
-    const why = !stat.ok
-        ? stat.error
-        : listed === undefined
-            ? 'the storage does not list it'
-            : `the storage lists ${listed.size} bytes, not ${bytes}`;
+    if (!stat.ok) {
+        // Not a mismatch: the bytes were proved on the way, and the storage took them. Deleting a good
+        // copy because a look-up failed could lose the archive once the vendor's copy expires.
+        return failed(`the copy was written and its bytes matched the vendor's, but its length could not be read back (${stat.error}); the copy was kept, and the next audit looks for it`);
+    }
+    const why = listed === undefined ? 'the storage does not list it' : `the storage lists ${listed.size} bytes, not ${bytes}`;
     const removed = await job.writer.remove(job.key);
     const cleanup = removed.ok ? 'the copy was deleted' : `the copy could not be deleted (${removed.error}): delete it by hand`;
     return failed(`the copy was written, but ${why}; ${cleanup}`);
@@ -712,20 +731,32 @@ async function rescueArchives(plan, projectId, candidates, writer, io) {
             entries.push(entry({ kind: 'limit' }));
             continue;
         }
-        started += archive.size;
         if (dryRun) {
+            started += archive.size;
             entries.push(entry({ kind: 'planned' }));
             continue;
         }
-        const outcome = await rescueOne(plan, archive, key, writer, io);
+        // The list's size may be missing or stale: the cap is held against the size of the fresh answer, the one copied.
+        const { outcome, size } = await rescueOne(plan, archive, key, writer, io, limit - started);
+        if (outcome.kind === 'limit')
+            limited = true;
+        else
+            started += size;
         if (outcome.kind === 'rescued')
             bytes += outcome.bytes;
         entries.push(entry(outcome));
     }
     return { entries, bytes, limit, dryRun };
 }
-async function rescueOne(plan, archive, key, writer, io) {
+/** Copies one archive whose fresh size fits in `room` bytes; the size is what counts against the cap. */
+async function rescueOne(plan, archive, key, writer, io, room) {
     const fresh = await fetchArchive(plan, archive.id, io);
+    if (fresh.kind === 'archive' && fresh.status === 'available' && fresh.size > room)
+        return { outcome: { kind: 'limit' }, size: 0 };
+    const size = fresh.kind === 'archive' ? fresh.size : 0;
+    return { outcome: await copyFresh(plan, archive, key, writer, io, fresh), size };
+}
+async function copyFresh(plan, archive, key, writer, io, fresh) {
     if (fresh.kind === 'vanished')
         return { kind: 'skipped', why: ['the vendor no longer has it (404): it was deleted meanwhile'] };
     if (fresh.kind === 'error')

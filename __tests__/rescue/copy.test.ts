@@ -466,18 +466,19 @@ describe('the proof', () => {
     expect(s3.keys(BUCKET)).toContain(again.key)
   })
 
-  it('deletes a copy the storage refuses to list, naming s3:ListBucket', async () => {
+  it('keeps a proved copy when the storage refuses to list it, naming s3:ListBucket: a failed look-up is no mismatch', async () => {
     const clock = new ManualClock()
     const archive = hosted(2 * MIB)
     s3.setPolicy(request => (request.method === 'GET' ? { status: 403, code: 'AccessDenied' } : undefined))
     const result = await copyArchive(job(archive, s3Writer(clock), clock))
     expect(result).toStrictEqual({
       kind: 'failed',
-      error: `the copy was written, but Rescue could not write to the target: the list of s3://${BUCKET}/${archive.key} was refused with AccessDenied (HTTP 403): the credentials may not list this bucket: the bucket or IAM policy must allow s3:ListBucket on the bucket (the vendor's recommended policy grants it), or give 'verify: false' to audit statuses alone. The service said: "AccessDenied". The archive stays in the vendor cloud until its deadline; fix the target, and the next audit copies it.; the copy was deleted`,
+      error: `the copy was written and its bytes matched the vendor's, but its length could not be read back (Rescue could not write to the target: the list of s3://${BUCKET}/${archive.key} was refused with AccessDenied (HTTP 403): the credentials may not list this bucket: the bucket or IAM policy must allow s3:ListBucket on the bucket (the vendor's recommended policy grants it), or give 'verify: false' to audit statuses alone. The service said: "AccessDenied". The archive stays in the vendor cloud until its deadline; fix the target, and the next audit copies it.); the copy was kept, and the next audit looks for it`,
       bytes: 2_097_152,
       seconds: 0
     })
-    expect(s3.keys(BUCKET)).not.toContain(archive.key)
+    expect(s3.keys(BUCKET)).toContain(archive.key)
+    expect(s3.requests.map(r => r.method)).not.toContain('DELETE')
   })
 
   it('takes the ETag of the write when the list gives none, and gives none when neither does', async () => {

@@ -439,12 +439,41 @@ describe('answers the stand-in never gives', () => {
     expect(local.seen.map(h => h.range)).toStrictEqual(['bytes=0-67108863'])
   })
 
-  it('takes no more than the size from a 200 that sends more, and no more than the range from a 206 that sends more', async () => {
+  it('refuses at once, with no retry, a file whose length is not the vendor’s size: a cut copy would match it', async () => {
     local.handle((_req, res) => {
       res.writeHead(200, { 'content-length': '30' })
       res.end(counting(30))
     })
+    const refresh = vi.fn<Refresh>(async () => ({ url: local.url }))
+    const longer = await read(local.url, 20, refresh, { maxAttempts: 3 })
+    expect(longer.error?.message).toBe('the file is 30 bytes, but the vendor gave its size as 20: a copy of it could not be proved')
+    expect(longer.error?.offset).toBe(0)
+    expect(longer.bytes).toHaveLength(0)
+    expect(local.seen).toHaveLength(1)
+    expect(refresh).not.toHaveBeenCalled()
+
+    local.handle((_req, res, index) => {
+      if (index === 0) {
+        res.writeHead(206, { 'content-length': '12', 'content-range': 'bytes 0-19/20' })
+        res.end(counting(12))
+      } else {
+        res.writeHead(206, { 'content-length': '8', 'content-range': 'bytes 12-19/19' })
+        res.end(counting(20).subarray(12))
+      }
+    })
+    const shorter = await read(local.url, 20, refresh, { maxAttempts: 3 })
+    expect(shorter.error?.message).toBe('the file is 19 bytes, but the vendor gave its size as 20: a copy of it could not be proved')
+    expect(shorter.error?.offset).toBe(12)
+    expect(local.seen).toHaveLength(2)
+  })
+
+  it('takes no more than the size from a 200 of unknown length that sends more, nor more than the range from a 206', async () => {
+    local.handle((_req, res) => {
+      res.writeHead(200, { 'transfer-encoding': 'chunked' })
+      res.end(counting(30))
+    })
     const whole = await read(local.url, 20, vi.fn<Refresh>())
+    expect(whole.error).toBeUndefined()
     expect(whole.bytes.equals(counting(20))).toBe(true)
     expect(local.seen).toHaveLength(1)
 
@@ -455,6 +484,25 @@ describe('answers the stand-in never gives', () => {
     const ranged = await read(local.url, 10, vi.fn<Refresh>())
     expect(ranged.bytes.equals(counting(10))).toBe(true)
     expect(local.seen).toHaveLength(1)
+  })
+
+  it.each([
+    [{ 'content-length': ' 20 ' }, true],
+    [{ 'content-length': '20' }, true],
+    [{ 'content-length': '19' }, false],
+    [{ 'content-length': '021' }, false]
+  ])('a 200 with %j is taken for 20 bytes: %s', async (headers, taken) => {
+    local.handle((_req, res) => {
+      res.writeHead(200, headers)
+      res.end(counting(Number(headers['content-length'].trim())))
+    })
+    const got = await read(
+      local.url,
+      20,
+      vi.fn<Refresh>(async () => ({ error: 'none' })),
+      { maxAttempts: 1 }
+    )
+    expect(got.error === undefined).toBe(taken)
   })
 
   it('stops reading when the range is complete, without waiting for a body that never ends', async () => {

@@ -268,6 +268,32 @@ describe('what a rescue decides before it copies', () => {
     expect(report.rescue.limit).toBe(5 * MIB)
   })
 
+  it('holds the cap against the size the fresh answer gives, not the list’s: a list without size copies nothing past the cap', async () => {
+    const big = kept(40, 3 * MIB)
+    const small = kept(30, 1 * MIB)
+    vendor.setArchives([big, small])
+    const listed: Record<string, unknown> = { ...big }
+    delete listed.size
+    vendor.answer({ status: 200, body: JSON.stringify({ count: 2, items: [{ ...small, size: 0 }, listed] }) })
+    const run = await audit({ 'rescue-max-bytes': '2MiB' })
+    expect(s3.keys(BUCKET)).toEqual([])
+    const report = JSON.parse(readFileSync(outputsOf(run.stdout)['report-file']!, 'utf8'))
+    expect(report.rescue.archives.map((a: { id: string; result: string }) => [a.id, a.result])).toEqual([
+      [big.id, 'limit'],
+      [small.id, 'limit']
+    ])
+    expect(cloud.requests).toHaveLength(0)
+    // With room for the first, the second's fresh size counts after it: 3 MiB + 1 MiB is past 3.5 MiB.
+    vendor.answer({ status: 200, body: JSON.stringify({ count: 2, items: [{ ...small, size: 0 }, listed] }) })
+    const roomy = await audit({ 'rescue-max-bytes': '3.5MiB' })
+    expect(s3.keys(BUCKET)).toEqual([keyOf(big)])
+    const second = JSON.parse(readFileSync(outputsOf(roomy.stdout)['report-file']!, 'utf8'))
+    expect(second.rescue.archives.map((a: { id: string; result: string }) => [a.id, a.result])).toEqual([
+      [big.id, 'rescued'],
+      [small.id, 'limit']
+    ])
+  })
+
   it('counts the deadline from when the archive was created, and reads the list down to 72 hours back for it', async () => {
     // Created 70 h ago, recorded for 4 h: the vendor deletes it 2 h from now, not 6.
     const late = kept(70, 1 * MIB, { duration: 4 * 3600 })

@@ -106,7 +106,7 @@ function proofOfStream(bytes: number, size: number, sha256: string, vendorSha256
   return undefined
 }
 
-/** The committed object, as the storage lists it, has the length copied; otherwise it is deleted. */
+/** The committed object, as the storage lists it, has the length copied; otherwise it is deleted (kept when the look-up itself failed). */
 async function proveStored(
   job: CopyJob,
   bytes: number,
@@ -128,11 +128,14 @@ async function proveStored(
       seconds: seconds()
     }
   }
-  const why = !stat.ok
-    ? stat.error
-    : listed === undefined
-      ? 'the storage does not list it'
-      : `the storage lists ${listed.size} bytes, not ${bytes}`
+  if (!stat.ok) {
+    // Not a mismatch: the bytes were proved on the way, and the storage took them. Deleting a good
+    // copy because a look-up failed could lose the archive once the vendor's copy expires.
+    return failed(
+      `the copy was written and its bytes matched the vendor's, but its length could not be read back (${stat.error}); the copy was kept, and the next audit looks for it`
+    )
+  }
+  const why = listed === undefined ? 'the storage does not list it' : `the storage lists ${listed.size} bytes, not ${bytes}`
   const removed = await job.writer.remove(job.key)
   const cleanup = removed.ok ? 'the copy was deleted' : `the copy could not be deleted (${removed.error}): delete it by hand`
   return failed(`the copy was written, but ${why}; ${cleanup}`)

@@ -58,6 +58,14 @@ export async function* download(url: string, size: number, refresh: Refresh, io:
       answer = await io.transport.stream(link, { Range: `bytes=${offset}-${end}`, 'User-Agent': USER_AGENT }, io.idleMs)
       let skip = 0
       let last = end
+      // The file must be the size the vendor gave: a longer one would be cut, and the cut copy would match `size`.
+      const length = answer.status === 200 ? contentLength(answer.headers['content-length']) : rangeTotal(answer.headers['content-range'])
+      if (length !== undefined && length !== size) {
+        throw new DownloadFailed(
+          `the file is ${length} bytes, but the vendor gave its size as ${size}: a copy of it could not be proved`,
+          offset
+        )
+      }
       if (answer.status === 200) {
         // The server sent the whole file: skip what was read already, and read on to the end.
         skip = offset
@@ -83,6 +91,7 @@ export async function* download(url: string, size: number, refresh: Refresh, io:
         if (offset <= last) reason = 'the connection closed before the end of the range'
       }
     } catch (error) {
+      if (error instanceof DownloadFailed) throw error
       reason = describeNetworkError(error).reason
     } finally {
       // Also when the reader stops early: the connection is closed, not left to drain.
@@ -102,9 +111,23 @@ export async function* download(url: string, size: number, refresh: Refresh, io:
   }
 }
 
+/** The whole file's length that a Content-Range answer gives ("bytes 100-199/1000" gives 1000); undefined for "*" or none. */
+function rangeTotal(value: string | string[] | undefined): number | undefined {
+  const match = /^bytes \d+-\d+\/(\d+)$/.exec(one(value))
+  return match === null ? undefined : Number(match[1])
+}
+
+/** A Content-Length in bytes; undefined when none is given. */
+function contentLength(value: string | string[] | undefined): number | undefined {
+  return /^\d+$/.test(one(value)) ? Number(one(value)) : undefined
+}
+
+function one(value: string | string[] | undefined): string {
+  return (Array.isArray(value) ? value[0] : value)?.trim() ?? ''
+}
+
 /** The first byte of a Content-Range answer ("bytes 100-199/1000"); undefined when it gives none. */
 function rangeStart(value: string | string[] | undefined): number | undefined {
-  const text = Array.isArray(value) ? value[0] : value
-  const match = /^bytes (\d+)-\d+\/(?:\d+|\*)$/.exec(text?.trim() ?? '')
+  const match = /^bytes (\d+)-\d+\/(?:\d+|\*)$/.exec(one(value))
   return match === null ? undefined : Number(match[1])
 }

@@ -87,20 +87,44 @@ export async function rescueArchives(
       entries.push(entry({ kind: 'limit' }))
       continue
     }
-    started += archive.size
     if (dryRun) {
+      started += archive.size
       entries.push(entry({ kind: 'planned' }))
       continue
     }
-    const outcome = await rescueOne(plan, archive, key, writer, io)
+    // The list's size may be missing or stale: the cap is held against the size of the fresh answer, the one copied.
+    const { outcome, size } = await rescueOne(plan, archive, key, writer, io, limit - started)
+    if (outcome.kind === 'limit') limited = true
+    else started += size
     if (outcome.kind === 'rescued') bytes += outcome.bytes
     entries.push(entry(outcome))
   }
   return { entries, bytes, limit, dryRun }
 }
 
-async function rescueOne(plan: Plan, archive: Archive, key: string, writer: ObjectWriter, io: RescueIo): Promise<RescueOutcome> {
+/** Copies one archive whose fresh size fits in `room` bytes; the size is what counts against the cap. */
+async function rescueOne(
+  plan: Plan,
+  archive: Archive,
+  key: string,
+  writer: ObjectWriter,
+  io: RescueIo,
+  room: number
+): Promise<{ outcome: RescueOutcome; size: number }> {
   const fresh = await fetchArchive(plan, archive.id, io)
+  if (fresh.kind === 'archive' && fresh.status === 'available' && fresh.size > room) return { outcome: { kind: 'limit' }, size: 0 }
+  const size = fresh.kind === 'archive' ? fresh.size : 0
+  return { outcome: await copyFresh(plan, archive, key, writer, io, fresh), size }
+}
+
+async function copyFresh(
+  plan: Plan,
+  archive: Archive,
+  key: string,
+  writer: ObjectWriter,
+  io: RescueIo,
+  fresh: Awaited<ReturnType<typeof fetchArchive>>
+): Promise<RescueOutcome> {
   if (fresh.kind === 'vanished') return { kind: 'skipped', why: ['the vendor no longer has it (404): it was deleted meanwhile'] }
   if (fresh.kind === 'error') return { kind: 'failed', error: fresh.error, bytes: 0, seconds: 0 }
   if (fresh.status !== 'available') return { kind: 'skipped', why: phrase`its status is now ${value(fresh.status, 40)}` }
