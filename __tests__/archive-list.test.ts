@@ -408,6 +408,17 @@ describe('readPage', () => {
     expect([past?.name, past?.reason, past?.sessionId]).toStrictEqual(['n'.repeat(200), 'r'.repeat(200), 's'.repeat(200)])
   })
 
+  it('never cuts a character in half: a pair that would straddle the limit goes whole', () => {
+    const emoji = '\u{1F600}'
+    const at = read([
+      item({ name: `${'n'.repeat(199)}${emoji}`, reason: `${'r'.repeat(198)}${emoji}x`, status: `${'s'.repeat(39)}${emoji}` })
+    ])?.kept[0]
+    expect([at?.name, at?.reason, at?.status]).toStrictEqual(['n'.repeat(199), `${'r'.repeat(198)}${emoji}`, 's'.repeat(39)])
+    const unreadable = read([{ id: `${'\u00e9'.repeat(63)}${emoji}`, status: 'uploaded' }])?.unreadable[0]
+    expect(unreadable?.id).toBe('\u00e9'.repeat(63))
+    expect(read([item({ name: 'n'.repeat(199) + '\uD83D' })])?.kept[0]?.name).toBe(`${'n'.repeat(199)}\uD83D`)
+  })
+
   it('lower-cases and trims the status, and keeps 40 characters of it', () => {
     expect(read([item({ status: ' UPLOADED\t' })])?.kept[0]?.status).toBe('uploaded')
     expect(read([item({ status: 'X'.repeat(40) })])?.kept[0]?.status).toBe('x'.repeat(40))

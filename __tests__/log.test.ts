@@ -42,6 +42,12 @@ const PIECES = [
   '\ufe0f',
   '\u034f',
   '\u0301',
+  '\u0640',
+  '\u07fa',
+  '\u180a',
+  '\u1cd3',
+  '\ufe73',
+  '\u0300\u0640',
   '\u0000',
   '\u001b[31m',
   '%0A',
@@ -97,7 +103,11 @@ describe('forLog', () => {
     ['#\u00AD#[error]x', '# #[error]x'],
     [':\uFE0F:error:\u034F:x', ': :error: :x'],
     ['caf\u00e9 e\u0301 #\u0301#[x]', 'caf\u00e9 e\u0301 # #[x]'],
-    ['\uFEFF::warning::bom', ': :warning: :bom']
+    ['\uFEFF::warning::bom', ': :warning: :bom'],
+    // Letters and punctuation ICU gives no weight (the Arabic tatweel, and four more): not marks, but as weightless.
+    [':\u0640:error:\u07FA:x', ': :error: :x'],
+    ['#\u180A#[error]x #\u1CD3\uFE73#[y]', '# #[error]x # #[y]'],
+    ['\u0645\u0640\u0640\u062D\u0645\u062F', '\u0645\u0640\u0640\u062D\u0645\u062F']
   ])('shows %j as %j', (text, shown) => {
     expect(forLog(text)).toBe(shown)
     expect(runnerCommands(shown)).toEqual([])
@@ -108,6 +118,8 @@ describe('forLog', () => {
     expect(runnerCommands('a ##[error]fake').map(c => c.form)).toEqual(['legacy'])
     expect(runnerCommands('::stop-commands::tok\n::error::hidden\n::tok::\n::error::seen').map(c => c.data)).toEqual(['tok', 'seen'])
     expect(runnerCommands(':\u200B:error::x').map(c => c.name)).toEqual(['error'])
+    expect(runnerCommands(':\u0640:error:\uFE73:x').map(c => c.name)).toEqual(['error'])
+    expect(runnerCommands('a #\u1CD3#[error]x').map(c => c.form)).toEqual(['legacy'])
   })
 })
 

@@ -7,7 +7,7 @@
 import fc from 'fast-check'
 import MarkdownIt from 'markdown-it'
 import { describe, expect, it } from 'vitest'
-import { code, codeBlock, codeCell, oneLine, tableWithin } from '../src/markdown.js'
+import { code, codeBlock, codeCell, cutAtLine, oneLine, tableWithin } from '../src/markdown.js'
 import { liveParts } from './support/markdown-oracle.js'
 
 const md = new MarkdownIt({ html: true, linkify: true })
@@ -155,5 +155,19 @@ describe('tableWithin', () => {
   it('keeps them all, without a count, when they fit', () => {
     const table = tableWithin(header, rows.slice(0, 3), 10_000, left => `… and ${left} more`)
     expect(table).toBe(['| id | what |', '|---|---|', ...rows.slice(0, 3).map(r => `| ${r[0]} | ${r[1]} |`)].join('\n'))
+  })
+})
+
+describe('cutAtLine', () => {
+  it('keeps text that fits, and otherwise the whole lines that fit, without the line break', () => {
+    expect(cutAtLine('ab\ncd', 5)).toBe('ab\ncd')
+    expect(cutAtLine('ab\ncd', 4)).toBe('ab')
+    expect(cutAtLine('ab\ncd\nef', 5)).toBe('ab\ncd')
+    expect(cutAtLine('ab\ncd\nef', 6)).toBe('ab\ncd')
+    expect(cutAtLine('ab\ncd\nef', 4)).toBe('ab')
+    expect(cutAtLine('ab\ncd', 2)).toBe('ab')
+    expect(cutAtLine('ab\ncd', 1)).toBe('')
+    expect(cutAtLine('\nabc', 2)).toBe('')
+    expect(cutAtLine('abcdef', 3)).toBe('')
   })
 })

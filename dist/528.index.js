@@ -469,7 +469,7 @@ function summaryMarkdown(changes, context) {
         .join('\n')
         .replace(/\n{3,}/g, '\n\n')
         .trimEnd();
-    return text.length > MAX_SUMMARY ? `${text.slice(0, MAX_SUMMARY)}\n\n… cut here: the plan is longer than a job summary may be.` : text;
+    return text.length > MAX_SUMMARY ? `${(0,markdown/* cutAtLine */.qE)(text, MAX_SUMMARY)}\n\n… cut here: the plan is longer than a job summary may be.` : text;
 }
 /** The hidden marker that finds the comment of a configuration file again. */
 function commentMarker(file) {
@@ -496,7 +496,7 @@ function commentBody(changes, context) {
         return `${top}\n${footer(context)}`.trimEnd();
     const pointer = `\n\n… cut here: the plan is longer than a comment may be; ${inSummary}`;
     const room = MAX_COMMENT - top.length - footer(context).length - pointer.length - 64;
-    const shown = body.length > room ? `${body.slice(0, Math.max(0, room))}${pointer}` : body;
+    const shown = body.length > room ? `${(0,markdown/* cutAtLine */.qE)(body, Math.max(0, room))}${pointer}` : body;
     return `${top}\n<details><summary>Details</summary>\n\n${shown}\n\n</details>\n\n${footer(context)}`.trimEnd();
 }
 /**

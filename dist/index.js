@@ -1367,9 +1367,10 @@ const INVISIBLE = /[\p{Cc}\p{Cf}]/gu;
 /**
  * Marks (accents, variation selectors, the grapheme joiner) right after ':', '#' or '[': they mean
  * nothing there, and the runner compares with ICU, where some weigh nothing, so ":\uFE0F:" could
- * read as "::".
+ * read as "::". With them go the five characters outside the marks that ICU gives no weight
+ * either (U+0640 Arabic tatweel, U+07FA, U+180A, U+1CD3, U+FE73).
  */
-const MARKS_AFTER_SYNTAX = /([:#[])\p{M}+/gu;
+const MARKS_AFTER_SYNTAX = /([:#[])(?:\p{M}|[\u0640\u07FA\u180A\u1CD3\uFE73])+/gu;
 /**
  * `text` as one log line that no runner parser reads as a workflow command: line breaks become
  * spaces, invisible characters go (and marks right after ':', '#' or '['), a space goes between two
@@ -1432,6 +1433,7 @@ const sendLog = { info, debug };
 /* harmony export */   MZ: () => (/* binding */ codeCell),
 /* harmony export */   SM: () => (/* binding */ fitTable),
 /* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   qE: () => (/* binding */ cutAtLine),
 /* harmony export */   uG: () => (/* binding */ tableWithin)
 /* harmony export */ });
 /* unused harmony export oneLine */
@@ -1493,6 +1495,17 @@ function codeBlock(text, lineMax, maxLines = 40) {
     const body = kept.join('\n');
     const fence = fenceFor(body, 3);
     return `${fence}text\n${body}\n${fence}`;
+}
+/**
+ * The whole lines of `text` that fit in `max` characters. Markdown is cut only between lines: a
+ * code span never spans one (code() keeps its value on one line), so no cut can leave a value
+ * outside its fence, where it would be live.
+ */
+function cutAtLine(text, max) {
+    if (text.length <= max)
+        return text;
+    const end = text.lastIndexOf('\n', max);
+    return end <= 0 ? '' : text.slice(0, end);
 }
 /** Text the action writes itself, as a table cell: its own words may hold `|`, which would end the cell. */
 function cell(text) {

@@ -215,12 +215,12 @@ export function readPage(body: string, offset: number, scope: ListScope, mask: (
 function archiveOf(item: Record<string, unknown>, createdAt: number | undefined): Archive | { id?: string; fields: string[] } {
   const id = typeof item.id === 'string' && ARCHIVE_ID.test(item.id) ? item.id : undefined
   const status =
-    typeof item.status === 'string' && item.status.trim() !== '' ? item.status.trim().toLowerCase().slice(0, STATUS_MAX) : undefined
+    typeof item.status === 'string' && item.status.trim() !== '' ? cut(item.status.trim().toLowerCase(), STATUS_MAX) : undefined
   if (id === undefined || createdAt === undefined || status === undefined) {
     const fields = [id === undefined ? 'id' : '', createdAt === undefined ? 'createdAt' : '', status === undefined ? 'status' : ''].filter(
       field => field !== ''
     )
-    return { ...(typeof item.id === 'string' && item.id !== '' ? { id: item.id.slice(0, 64) } : {}), fields }
+    return { ...(typeof item.id === 'string' && item.id !== '' ? { id: cut(item.id, 64) } : {}), fields }
   }
   const updatedAt = finite(item.updatedAt)
   const sha256 = typeof item.sha256sum === 'string' && /^[A-Za-z0-9+/]{43}=$/.test(item.sha256sum) ? item.sha256sum : undefined
@@ -240,7 +240,13 @@ function archiveOf(item: Record<string, unknown>, createdAt: number | undefined)
 }
 
 function text(value: unknown): string {
-  return typeof value === 'string' ? value.slice(0, TEXT_MAX) : ''
+  return typeof value === 'string' ? cut(value, TEXT_MAX) : ''
+}
+
+/** The first `max` UTF-16 units of `value`, less a last unit that would be half of a pair (a lone surrogate is not text). */
+function cut(value: string, max: number): string {
+  const head = value.slice(0, max)
+  return /[\uD800-\uDBFF]$/.test(head) && head.length < value.length ? head.slice(0, -1) : head
 }
 
 function finite(value: unknown): number | undefined {

@@ -22,9 +22,10 @@ const INVISIBLE = /[\p{Cc}\p{Cf}]/gu
 /**
  * Marks (accents, variation selectors, the grapheme joiner) right after ':', '#' or '[': they mean
  * nothing there, and the runner compares with ICU, where some weigh nothing, so ":\uFE0F:" could
- * read as "::".
+ * read as "::". With them go the five characters outside the marks that ICU gives no weight
+ * either (U+0640 Arabic tatweel, U+07FA, U+180A, U+1CD3, U+FE73).
  */
-const MARKS_AFTER_SYNTAX = /([:#[])\p{M}+/gu
+const MARKS_AFTER_SYNTAX = /([:#[])(?:\p{M}|[\u0640\u07FA\u180A\u1CD3\uFE73])+/gu
 
 /**
  * `text` as one log line that no runner parser reads as a workflow command: line breaks become

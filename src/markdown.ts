@@ -64,6 +64,17 @@ export function codeBlock(text: string, lineMax: number, maxLines = 40): string 
   return `${fence}text\n${body}\n${fence}`
 }
 
+/**
+ * The whole lines of `text` that fit in `max` characters. Markdown is cut only between lines: a
+ * code span never spans one (code() keeps its value on one line), so no cut can leave a value
+ * outside its fence, where it would be live.
+ */
+export function cutAtLine(text: string, max: number): string {
+  if (text.length <= max) return text
+  const end = text.lastIndexOf('\n', max)
+  return end <= 0 ? '' : text.slice(0, end)
+}
+
 /** Text the action writes itself, as a table cell: its own words may hold `|`, which would end the cell. */
 export function cell(text: string): string {
   return text.replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|')

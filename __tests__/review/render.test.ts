@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { value } from '../../src/phrase.js'
+import { liveParts } from '../support/markdown-oracle.js'
 import type { ProjectChange } from '../../src/review/changes.js'
 import {
   commentBody,
@@ -149,7 +150,28 @@ describe('the comment', () => {
     expect(body.length).toBeGreaterThan(MAX_COMMENT - 2_000)
   })
 
-  it('keeps details that exactly fill the room whole, and cuts one character more', () => {
+  it('cuts only between lines: wherever the cut falls, no value of the file comes out of its code span', () => {
+    const hostile = '@octocat [see](https://evil.example) ![](https://evil.example/p.png) acme/other#5 '
+    for (let pad = 0; pad < 48; pad++) {
+      const value = `${'x'.repeat(pad)}${hostile.repeat(3)}`
+      const many: ProjectChange[] = Array.from({ length: 400 }, (_, i) => ({
+        ...staging,
+        risks: [],
+        name: `p${i}`,
+        settings: [{ name: 'bucket', before: value, after: `${value}2` }]
+      }))
+      const comment = commentBody(many, context)
+      expect(comment).toContain('… cut here')
+      const summary = summaryMarkdown(Array.from({ length: 6 }, () => many).flat(), context)
+      expect(summary).toContain('… cut here')
+      for (const body of [comment, summary]) {
+        const live = liveParts(body)
+        expect([live.links, live.images, live.mentions, live.references]).toEqual([[], [], [], []])
+      }
+    }
+  })
+
+  it('keeps details that exactly fill the room whole, and past it cuts before the whole line that does not fit', () => {
     // `rows` settings with a value of 300 characters (the most a value shows), and a last one of `last`:
     // the headline counts three-digit settings throughout, so the top of the comment, and the room, stay the same.
     const withRows = (rows: number, last: number): ProjectChange => ({
@@ -160,18 +182,21 @@ describe('the comment', () => {
         { name: 'last', after: 'y'.repeat(last) }
       ]
     })
-    const opening = '<details><summary>Details</summary>\n\n'
     const pointer = '\n\n… cut here:'
-    const cut = commentBody([withRows(300, 1)], context)
-    const room = cut.indexOf(pointer) - (cut.indexOf(opening) + opening.length)
-    const rows = Array.from({ length: 300 }, (_, k) => k).find(k => details([withRows(k, 300)]).length >= room) ?? 0
-    const fitting = room - details([withRows(rows, 1)]).length + 1
-    expect(fitting).toBeGreaterThan(0)
-    expect(details([withRows(rows, fitting)]).length).toBe(room)
+    const cutAt = (rows: number, last: number) => commentBody([withRows(rows, last)], context).includes(pointer)
+    // The most rows whose last value of one character still fits, and then the longest last value that fits.
+    const rows = Array.from({ length: 300 }, (_, k) => 100 + k).find(k => cutAt(k + 1, 1))!
+    expect(cutAt(rows, 1)).toBe(false)
+    const fitting = Array.from({ length: 300 }, (_, k) => k + 1).find(k => cutAt(rows, k + 1))!
+    expect(fitting).toBeLessThan(300)
     const whole = commentBody([withRows(rows, fitting)], context)
-    expect(whole).not.toContain(pointer)
     expect(whole).toContain(`| \`last\` | — | \`${'y'.repeat(fitting)}\` |\n\n</details>`)
-    expect(commentBody([withRows(rows, fitting + 1)], context)).toContain(pointer)
+    const cut = commentBody([withRows(rows, fitting + 1)], context)
+    // One character more: the last row goes whole, and the row before it ends the details.
+    expect(cut).toContain(`| \`s${rows - 1}\` | — | \`${'x'.repeat(300)}\` |${pointer}`)
+    expect(cut).not.toContain('`last`')
+    expect(cut.length).toBeLessThan(whole.length)
+    expect(whole.length).toBeLessThanOrEqual(MAX_COMMENT)
   })
 })
 

@@ -33,8 +33,22 @@ const REGISTERED = [
   'echo'
 ]
 const NET_WHITESPACE = /^[\t\n\v\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/
-/** Characters ICU gives no weight: a culture-sensitive IndexOf or StartsWith looks through them. */
-const WEIGHTLESS = /[\p{Cc}\p{Cf}\u034F\u180B-\u180D\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/gu
+/**
+ * Whether ICU gives a character no weight, so that a culture-sensitive IndexOf or StartsWith looks
+ * through it: asked of this runtime's own ICU (":" + c + ":" compares equal to "::" at every level),
+ * once per character, besides the controls and format characters, which always go.
+ */
+const collator = new Intl.Collator('en', { sensitivity: 'variant' })
+/** @type {Map<string, boolean>} */
+const weightless = new Map()
+/** @param {string} ch */
+function isWeightless(ch) {
+  let known = weightless.get(ch)
+  if (known === undefined) weightless.set(ch, (known = /[\p{Cc}\p{Cf}]/u.test(ch) || collator.compare(`:${ch}:`, '::') === 0))
+  return known
+}
+/** @param {string} line */
+const dropWeightless = line => [...line].filter(ch => !isWeightless(ch)).join('')
 
 /** @param {string} text @param {[string, string][]} pairs */
 const replaceAll = (text, pairs) => pairs.reduce((out, [from, to]) => out.split(from).join(to), text)
@@ -98,7 +112,7 @@ export function runnerCommands(output) {
   /** @type {Command[]} */
   const commands = []
   for (const raw of output.split(/\r\n|\r|\n/)) {
-    const line = raw.replace(WEIGHTLESS, '')
+    const line = dropWeightless(raw)
     if (!line.includes('::') && !line.includes('##[')) continue
     const command = parseV2(line, registered) ?? parseLegacy(line, registered)
     if (command === undefined) continue

@@ -4,7 +4,7 @@
  * in the comment). Every value from the file under review is shown as code (markdown.ts), and
  * every part is cut to fit the room it has: GitHub refuses a comment over 65,536 characters.
  */
-import { code, codeBlock, codeCell, tableWithin } from '../markdown.js'
+import { code, codeBlock, codeCell, cutAtLine, tableWithin } from '../markdown.js'
 import { phraseMarkdown } from '../phrase.js'
 import type { SettingProblem } from '../sources/settings.js'
 import type { ProjectChange } from './changes.js'
@@ -133,7 +133,7 @@ export function summaryMarkdown(changes: readonly ProjectChange[], context: Plan
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trimEnd()
-  return text.length > MAX_SUMMARY ? `${text.slice(0, MAX_SUMMARY)}\n\n… cut here: the plan is longer than a job summary may be.` : text
+  return text.length > MAX_SUMMARY ? `${cutAtLine(text, MAX_SUMMARY)}\n\n… cut here: the plan is longer than a job summary may be.` : text
 }
 
 /** The hidden marker that finds the comment of a configuration file again. */
@@ -161,7 +161,7 @@ export function commentBody(changes: readonly ProjectChange[], context: PlanCont
   if (body === '') return `${top}\n${footer(context)}`.trimEnd()
   const pointer = `\n\n… cut here: the plan is longer than a comment may be; ${inSummary}`
   const room = MAX_COMMENT - top.length - footer(context).length - pointer.length - 64
-  const shown = body.length > room ? `${body.slice(0, Math.max(0, room))}${pointer}` : body
+  const shown = body.length > room ? `${cutAtLine(body, Math.max(0, room))}${pointer}` : body
   return `${top}\n<details><summary>Details</summary>\n\n${shown}\n\n</details>\n\n${footer(context)}`.trimEnd()
 }
 
