@@ -135,6 +135,31 @@ describe('the guard in a run', () => {
     expect(passed.stdout).toContain(`Dry run: would send PUT ${standIn.url}/v2/project/${project.apiKey}/archive/storage`)
   })
 
+  it('skips the storage check of a dry run about a pull request, since it writes a probe object; a push runs it', async () => {
+    let checks = 0
+    const counting: StorageVerifier = async () => {
+      checks++
+      return { verified: 'true', summary: 'counted' }
+    }
+    const inputs = { 'api-url': standIn.url, verify: 'true', 'config-file': FILE, project: 'staging', ...secrets, 'dry-run': 'true' }
+    writeFileSync(join(repo.dir, FILE), BASE_FILE)
+    const review = await runInProcess(inputs, {
+      env: { ...pullRequestEnv(), GITHUB_EVENT_NAME: 'pull_request_review' },
+      workspace: repo.dir,
+      verifyStorage: counting
+    })
+    expect(review.exitCode).toBe(0)
+    expect(checks).toBe(0)
+    expect(review.stdout).toContain(
+      "::notice::Storage check skipped: it writes and deletes a probe object, and a run about a pull request ('pull_request_review') writes nothing."
+    )
+    expect(review.stdout).toContain('::set-output name=verified::skipped')
+    const push = await runInProcess(inputs, { env: { GITHUB_EVENT_NAME: 'push' }, workspace: repo.dir, verifyStorage: counting })
+    expect(push.exitCode).toBe(0)
+    expect(checks).toBe(1)
+    expect(push.stdout).not.toContain('Storage check skipped')
+  })
+
   it('does not judge a dry run without secrets, a push, or plain inputs', async () => {
     const head = `projects:\n${s3Entry('staging', 'https://attacker.example.net')}`
     expect((await run(head, { 'dry-run': 'true' })).stdout).not.toContain('may not send signed requests')

@@ -1168,7 +1168,10 @@ async function finish(plan, deps, report, kept, present = new Set()) {
         log/* warning */.$e(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
     }
     const settings = plan.audit;
-    if (settings?.trackingIssue === true && !report.dryRun) {
+    if (settings?.trackingIssue === true && !report.dryRun && plan.aboutPullRequest !== undefined) {
+        log/* notice */.lm(`The tracking issue was not touched: a run about a pull request ('${plan.aboutPullRequest}') writes nothing. The nightly audit of reviewed code keeps it.`);
+    }
+    else if (settings?.trackingIssue === true && !report.dryRun) {
         const outcome = await syncTrackingIssue(await (0,github_client/* makeGitHubClient */.hV)(settings.githubToken, deps.env), deps.env, {
             projectId: report.projectId,
             projectName: plan.project ?? report.projectId,

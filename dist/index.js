@@ -4110,6 +4110,13 @@ async function guardPullRequest(plan, settings, deps) {
         mask: core/* setSecret */.Pq
     });
 }
+/** The event's name when the run is about a pull request, else undefined. */
+async function pullRequestEventName(env) {
+    if (!MAYBE_PULL_REQUEST.has(env.GITHUB_EVENT_NAME ?? ''))
+        return undefined;
+    const { pullRequestEventOf } = await __nccwpck_require__.e(/* import() */ 131).then(__nccwpck_require__.bind(__nccwpck_require__, 7131));
+    return pullRequestEventOf(env)?.event;
+}
 /** The events that can be about a pull request (review/base.ts tells which are). */
 const MAYBE_PULL_REQUEST = new Set([
     'pull_request',
@@ -4236,7 +4243,11 @@ async function apply(plan, deps) {
         summary: plan.operation === 'set' ? "skipped ('verify' is false)" : 'not needed for delete'
     };
     const storageSecretWithheld = plan.withheldSecrets.some(name => name === 'secret-key' || name === 'account-key');
-    if (plan.operation === 'set' && plan.verify && storageSecretWithheld) {
+    if (plan.operation === 'set' && plan.verify && plan.aboutPullRequest !== undefined) {
+        check = { verified: 'skipped', summary: `skipped: it writes a probe object, and a '${plan.aboutPullRequest}' run writes nothing` };
+        log/* notice */.lm(`Storage check skipped: it writes and deletes a probe object, and a run about a pull request ('${plan.aboutPullRequest}') writes nothing. The check runs when the target is set from reviewed code.`);
+    }
+    else if (plan.operation === 'set' && plan.verify && storageSecretWithheld) {
         check = { verified: 'skipped', summary: 'skipped: the storage secret was not given (dry run)' };
         log/* notice */.lm('Storage check skipped: it writes with the storage secret, which this run was not given.');
     }
@@ -4403,12 +4414,14 @@ async function run(overrides = {}) {
             await (0,refuse/* refuse */.T)(gathered.problems, deps.runContext);
             return;
         }
-        const { plan, settings } = gathered;
-        const guarded = await guardPullRequest(plan, settings, deps);
+        const { settings } = gathered;
+        const guarded = await guardPullRequest(gathered.plan, settings, deps);
         if (guarded !== undefined) {
             await (0,refuse/* refuse */.T)([guarded], deps.runContext);
             return;
         }
+        const aboutPullRequest = await pullRequestEventName(deps.env);
+        const plan = aboutPullRequest === undefined ? gathered.plan : { ...gathered.plan, aboutPullRequest };
         await operationFor(plan)(plan, deps);
     }
     catch (error) {

@@ -93,6 +93,13 @@ export async function guardPullRequest(plan: Plan, settings: Settings, deps: Run
   })
 }
 
+/** The event's name when the run is about a pull request, else undefined. */
+export async function pullRequestEventName(env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  if (!MAYBE_PULL_REQUEST.has(env.GITHUB_EVENT_NAME ?? '')) return undefined
+  const { pullRequestEventOf } = await import('./review/base.js')
+  return pullRequestEventOf(env)?.event
+}
+
 /** The events that can be about a pull request (review/base.ts tells which are). */
 const MAYBE_PULL_REQUEST = new Set([
   'pull_request',

@@ -2,7 +2,7 @@
 import * as core from '@actions/core'
 import * as log from './log.js'
 import { systemClock, Transport } from './http.js'
-import { gatherPlan, guardPullRequest } from './gather.js'
+import { gatherPlan, guardPullRequest, pullRequestEventName } from './gather.js'
 import { maskSecretInputs, type InputReader } from './inputs/index.js'
 import { overlongInputs } from './inputs/limits.js'
 import { apply } from './operations/apply.js'
@@ -54,12 +54,14 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
       await refuse(gathered.problems, deps.runContext)
       return
     }
-    const { plan, settings } = gathered
-    const guarded = await guardPullRequest(plan, settings, deps)
+    const { settings } = gathered
+    const guarded = await guardPullRequest(gathered.plan, settings, deps)
     if (guarded !== undefined) {
       await refuse([guarded], deps.runContext)
       return
     }
+    const aboutPullRequest = await pullRequestEventName(deps.env)
+    const plan = aboutPullRequest === undefined ? gathered.plan : { ...gathered.plan, aboutPullRequest }
     await operationFor(plan)(plan, deps)
   } catch (error) {
     // A last resort: the message only, never a stack trace.

@@ -83,6 +83,11 @@ export interface Plan {
   readonly source?: string
   /** The project's name in the configuration file, when one was used. */
   readonly project?: string
+  /**
+   * The event, when the run is about a pull request (review/base.ts): such a run writes nothing,
+   * not even the storage check's probe object or the tracking issue.
+   */
+  readonly aboutPullRequest?: string
 }
 
 /** The window and rules of an audit of the vendor's archive list against the target. */

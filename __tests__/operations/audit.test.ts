@@ -372,6 +372,25 @@ describe('the tracking issue in process', () => {
     expect(github.issues).toHaveLength(0)
   })
 
+  it('touches no issue on a run about a pull request, and says so; the same audit on a schedule opens one', async () => {
+    standIn.setArchives([vendorArchive(Date.now(), 2, { status: 'failed' })])
+    github.issues.length = 0
+    github.calls.length = 0
+    const event = join(temp, 'comment-event.json')
+    writeFileSync(event, JSON.stringify({ issue: { number: 7, pull_request: { url: 'https://api.github.com/pulls/7' } } }))
+    const comment = await tracked({ GITHUB_EVENT_NAME: 'issue_comment', GITHUB_EVENT_PATH: event })
+    expect(comment.exitCode).toBe(1)
+    expect(comment.stdout).toContain(
+      "::notice::The tracking issue was not touched: a run about a pull request ('issue_comment') writes nothing."
+    )
+    expect(github.issues).toHaveLength(0)
+    expect(github.calls).toHaveLength(0)
+    const nightly = await tracked({ GITHUB_EVENT_NAME: 'schedule' })
+    expect(nightly.stdout).not.toContain('The tracking issue was not touched')
+    expect(github.issues).toHaveLength(1)
+    github.issues.length = 0
+  })
+
   it('lists each undelivered archive in the issue, and comments when the set changes but not when it stays', async () => {
     github.issues.length = 0
     const first = vendorArchive(Date.now(), 2, { status: 'failed' })

@@ -27,7 +27,12 @@ export async function apply(plan: Plan, deps: RunDependencies): Promise<void> {
     summary: plan.operation === 'set' ? "skipped ('verify' is false)" : 'not needed for delete'
   }
   const storageSecretWithheld = plan.withheldSecrets.some(name => name === 'secret-key' || name === 'account-key')
-  if (plan.operation === 'set' && plan.verify && storageSecretWithheld) {
+  if (plan.operation === 'set' && plan.verify && plan.aboutPullRequest !== undefined) {
+    check = { verified: 'skipped', summary: `skipped: it writes a probe object, and a '${plan.aboutPullRequest}' run writes nothing` }
+    log.notice(
+      `Storage check skipped: it writes and deletes a probe object, and a run about a pull request ('${plan.aboutPullRequest}') writes nothing. The check runs when the target is set from reviewed code.`
+    )
+  } else if (plan.operation === 'set' && plan.verify && storageSecretWithheld) {
     check = { verified: 'skipped', summary: 'skipped: the storage secret was not given (dry run)' }
     log.notice('Storage check skipped: it writes with the storage secret, which this run was not given.')
   } else if (plan.operation === 'set' && plan.verify) {
