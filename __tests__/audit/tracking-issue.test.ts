@@ -92,13 +92,13 @@ describe('syncTrackingIssue', () => {
     await sync(findings(['a']))
     expect(await sync(findings(['a', 'c']))).toMatchObject({ action: 'commented', number: 1, notes: [] })
     expect(github.issues[0]!.body).toContain('SECTIONS(a,c)')
-    expect(await sync(findings(['c']))).toMatchObject({ action: 'commented', number: 1 })
+    expect(await sync(findings(['c'], { settledIds: ['a', 'z'] }))).toMatchObject({ action: 'commented', number: 1 })
     expect(github.issues[0]!.comments).toEqual([
       [
         `The audit's findings changed ([run](${RUN})): 5 archives: 3 delivered.`,
         '',
         'New since the last update: 1 (`c`).',
-        'Resolved since the last update: none.',
+        'Resolved since the last update (found delivered, or rescued): none.',
         '',
         'The body above is up to date.'
       ].join('\n'),
@@ -106,12 +106,12 @@ describe('syncTrackingIssue', () => {
         `The audit's findings changed ([run](${RUN})): 4 archives: 3 delivered.`,
         '',
         'New since the last update: none.',
-        'Resolved since the last update: 1 (`a`).',
+        'Resolved since the last update (found delivered, or rescued): 1 (`a`).',
         '',
         'The body above is up to date.'
       ].join('\n')
     ])
-    expect(await sync(findings([]))).toEqual({
+    expect(await sync(findings([], { settledIds: ['c'] }))).toEqual({
       action: 'closed',
       number: 1,
       url: 'https://github.com/example-org/video-app/issues/1',
@@ -127,7 +127,7 @@ describe('syncTrackingIssue', () => {
     const old = Array.from({ length: 21 }, (_, i) => `old-${i + 1}`)
     const fresh = Array.from({ length: 23 }, (_, i) => `new-${i + 1}`)
     await sync(findings(old))
-    await sync(findings(fresh))
+    await sync(findings(fresh, { settledIds: old }))
     const [, , news, resolved] = github.issues[0]!.comments[0]!.split('\n')
     expect(news).toBe(
       `New since the last update: 23 (${fresh
@@ -137,9 +137,14 @@ describe('syncTrackingIssue', () => {
     )
     expect(news).toContain('`new-20`, and 3 more).')
     expect(news).not.toContain('`new-21`')
-    expect(resolved).toMatch(/^Resolved since the last update: 21 \(`old-1`, .*, `old-20`, and 1 more\)\.$/)
-    await sync(findings(fresh.slice(0, 20)))
-    await sync(findings(Array.from({ length: 20 }, (_, i) => `third-${i + 1}`)))
+    expect(resolved).toMatch(/^Resolved since the last update \(found delivered, or rescued\): 21 \(`old-1`, .*, `old-20`, and 1 more\)\.$/)
+    await sync(findings(fresh.slice(0, 20), { settledIds: fresh }))
+    await sync(
+      findings(
+        Array.from({ length: 20 }, (_, i) => `third-${i + 1}`),
+        { settledIds: fresh }
+      )
+    )
     const [, , twenty] = github.issues[0]!.comments[2]!.split('\n')
     expect(twenty).toMatch(/^New since the last update: 20 \(`third-1`, .*, `third-20`\)\.$/)
   })
@@ -153,7 +158,7 @@ describe('syncTrackingIssue', () => {
     await sync(findings([...long, 'fresh']))
     expect(github.issues[0]!.comments[0]!.split('\n').slice(2, 4)).toEqual([
       'New since the last update: not known (the earlier list was too long to keep whole).',
-      'Resolved since the last update: not known (the earlier list was too long to keep whole).'
+      'Resolved since the last update (found delivered, or rescued): none.'
     ])
   })
 
@@ -259,7 +264,7 @@ describe('syncTrackingIssue', () => {
         'The audit could not finish: the body above says why.',
         '',
         'New since the last update: 1 (`a`).',
-        'Resolved since the last update: none.',
+        'Resolved since the last update (found delivered, or rescued): none.',
         '',
         'The body above is up to date.'
       ].join('\n')
@@ -272,13 +277,61 @@ describe('syncTrackingIssue', () => {
     expect(await sync(findings(['a']))).toMatchObject({ action: 'updated', number: 1 })
   })
 
+  it('keeps an archive found earlier and not found delivered since open, until an audit finds it delivered', async () => {
+    await sync(findings(['a', 'b']))
+    // 'a' left the window unjudged: it stays, named below the sections and in the hidden list; the set is the same.
+    expect(await sync(findings(['b']))).toMatchObject({ action: 'updated', number: 1 })
+    const body = github.issues[0]!.body
+    expect(body).toContain(
+      'SECTIONS(b)\n\n### Found earlier, not found delivered since (1)\n\n`a`.\n\nAn earlier audit found these archives not delivered'
+    )
+    expect(body).toContain(
+      'It stays open while an archive of an earlier finding is not found delivered: close it when those are dealt with.'
+    )
+    expect(body.split('\n').at(-1)).toBe('<!-- undelivered-ids: b,a -->')
+    expect(github.issues[0]!.comments).toEqual([])
+    // 'b' found delivered: resolved; 'a' still open, and the issue with it.
+    expect(await sync(findings([], { settledIds: ['b'] }))).toMatchObject({ action: 'commented', number: 1 })
+    expect(github.issues[0]).toMatchObject({ state: 'open' })
+    expect(github.issues[0]!.body.split('\n')[1]).toBe(
+      `**Every archive of the latest audit was delivered**, as found by [the audit run](${RUN}); but 1 archive that an earlier audit found not delivered is still open (below).`
+    )
+    expect(github.issues[0]!.comments[0]!.split('\n').slice(2)).toEqual([
+      'New since the last update: none.',
+      'Resolved since the last update (found delivered, or rescued): 1 (`b`).',
+      'Found earlier and still open, no longer judged: 1 (`a`).',
+      '',
+      'The body above is up to date.'
+    ])
+    expect(await sync(findings([]))).toMatchObject({ action: 'updated', number: 1 })
+    expect(github.issues[0]!.comments).toHaveLength(1)
+    expect(await sync(findings([], { settledIds: ['a'] }))).toMatchObject({ action: 'closed', number: 1 })
+  })
+
+  it('keeps no rescued archive open: it is settled the night it is copied', async () => {
+    await sync(findings(['r', 'x'], { rescuedIds: ['r'] }))
+    expect(github.issues[0]!.body.split('\n').at(-1)).toBe('<!-- undelivered-ids: x -->')
+    expect(await sync(findings([], { settledIds: ['x'] }))).toMatchObject({ action: 'closed', number: 1 })
+  })
+
+  it('names at most 100 archives found earlier in the body, and counts the rest', async () => {
+    const earlier = Array.from({ length: 101 }, (_, i) => `e${i + 1}`)
+    await sync(findings(earlier))
+    await sync(findings(['now']))
+    const body = github.issues[0]!.body
+    expect(body).toContain('### Found earlier, not found delivered since (101)\n\n`e1`, ')
+    expect(body).toContain('`e100`, and 1 more.\n')
+    expect(body).not.toContain('`e101`')
+    expect(body.length).toBeLessThan(60_000)
+  })
+
   it('writes no run link when the run is not known', async () => {
     await sync(withoutRun(['a']))
     expect(github.issues[0]!.body).toContain('as found by the audit run.\n')
     await sync(withoutRun(['a', 'b']))
-    await sync(withoutRun([]))
+    await sync(withoutRun([], { settledIds: ['a', 'b'] }))
     expect(github.issues[0]!.comments).toEqual([
-      "The audit's findings changed: 5 archives: 3 delivered.\n\nNew since the last update: 1 (`b`).\nResolved since the last update: none.\n\nThe body above is up to date.",
+      "The audit's findings changed: 5 archives: 3 delivered.\n\nNew since the last update: 1 (`b`).\nResolved since the last update (found delivered, or rescued): none.\n\nThe body above is up to date.",
       'Every archive of the latest audit was delivered: 3 archives: 3 delivered. Closing.'
     ])
   })
@@ -388,6 +441,19 @@ describe('the issue body', () => {
       .at(-1)
     expect(past).toBe(`<!-- undelivered-ids (partial): ${ids.slice(0, 499).join(',')} -->`)
     expect(issueBody(findings([])).split('\n').at(-1)).toBe('<!-- undelivered-ids:  -->')
+  })
+
+  it('keeps out of the hidden list any ID that is not an archive ID, so no text can close the comment', () => {
+    const hostile = ['x --><img src=https://evil.example/p.png> @octocat <!--', 'a'.repeat(65), 'a_b', '']
+    const last = issueBody(findings(['good-1', ...hostile, 'good-2']))
+      .split('\n')
+      .at(-1)
+    expect(last).toBe('<!-- undelivered-ids (partial): good-1,good-2 -->')
+    expect(
+      issueBody(findings(['A'.repeat(64)]))
+        .split('\n')
+        .at(-1)
+    ).toBe(`<!-- undelivered-ids: ${'A'.repeat(64)} -->`)
   })
 
   it('fingerprints the set and whether the audit finished, not the order', () => {

@@ -139,7 +139,12 @@ describe.each([
     // The tracking issue stays open, the rescued archives listed apart.
     expect(github.issues).toHaveLength(1)
     expect(github.issues[0]!.body).toContain('Rescue: 2 archive(s) copied into the target and proved')
+    // Rescued, they are settled: none is kept for later audits, and the next audit, finding both, closes the issue.
+    expect(github.issues[0]!.body.split('\n').at(-1)).toBe('<!-- undelivered-ids:  -->')
     expectNoLeaks(run, before)
+    const next = await audit({ 'tracking-issue': 'true', 'github-token': token })
+    expect(next.outputs).toMatchObject({ undelivered: '0', rescued: '0' })
+    expect(github.issues[0]!.state).toBe('closed')
   })
 
   it('leaves an object already in the target untouched', async () => {

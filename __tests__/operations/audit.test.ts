@@ -9,6 +9,7 @@ import { Transport } from '../../src/http.js'
 import { vendorArchive } from '../support/archives.js'
 import { FakeClock } from '../support/fake-clock.js'
 import { startGitHubStandIn } from '../support/github-standin.js'
+import { liveParts } from '../support/markdown-oracle.js'
 import type { RunDependencies } from '../../src/main.js'
 import { runInProcess } from '../support/in-process.js'
 import { startStandIn } from '../support/opentok-standin.js'
@@ -200,6 +201,23 @@ describe('the audit against a bucket', () => {
       },
       { transport: new Transport(), clock: new FakeClock(), env: { RUNNER_TEMP: temp, ...env } }
     )
+
+  it('names the target in the tracking issue as code, as every value there', async () => {
+    const github = await startGitHubStandIn({ token: 'ghs_bucketAudit0123456789' })
+    try {
+      standIn.setArchives([vendorArchive(Date.now(), 4)])
+      const run = await withBucket(
+        { 'tracking-issue': 'true', 'github-token': 'ghs_bucketAudit0123456789' },
+        { GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'example-org/video-app' }
+      )
+      expect(run.exitCode).toBe(1)
+      const body = github.issues[0]!.body ?? ''
+      expect(body).toContain(', each looked for in `s3://acme-archives`')
+      expect(liveParts(body).links).toEqual([])
+    } finally {
+      await github.close()
+    }
+  })
 
   it('finds each uploaded archive under {project}/{archive id}/ and names the one that is missing', async () => {
     const now = Date.now()
@@ -405,21 +423,32 @@ describe('the tracking issue in process', () => {
     standIn.setArchives([second])
     const changed = await tracked()
     expect(changed.stdout).toMatch(/Tracking issue #\d+ commented: http/)
+    // The first left the list unjudged: it stays in the issue, below the new finding.
     expect(github.issues[0]!.body).toContain(second.id)
-    expect(github.issues[0]!.body).not.toContain(first.id)
+    expect(github.issues[0]!.body).toContain(`### Found earlier, not found delivered since (1)\n\n\`${first.id}\`.`)
     expect(github.issues[0]!.comments).toHaveLength(1)
+    const since = github.issues[0]!.comments[0]!.match(/since (.+ UTC)/)![1]
     expect(github.issues[0]!.comments[0]).toBe(
       [
-        "The audit's findings changed: 1 archive: 1 failed; those created since " +
-          github.issues[0]!.comments[0]!.match(/since (.+ UTC)/)![1] +
-          ' or still recording or uploading then, statuses only (no storage target was given).',
+        `The audit's findings changed: 1 archive: 1 failed; those created since ${since} or still recording or uploading then, statuses only (no storage target was given).`,
         '',
         `New since the last update: 1 (\`${second.id}\`).`,
-        `Resolved since the last update: 1 (\`${first.id}\`).`,
+        'Resolved since the last update (found delivered, or rescued): none.',
+        `Found earlier and still open, no longer judged: 1 (\`${first.id}\`).`,
         '',
         'The body above is up to date.'
       ].join('\n')
     )
+    // Found delivered by a later audit: resolved, and gone from the issue.
+    standIn.setArchives([{ ...first, status: 'uploaded' }, second])
+    await tracked()
+    expect(github.issues[0]!.comments).toHaveLength(2)
+    expect(github.issues[0]!.comments[1]!.split('\n').slice(2, 5)).toEqual([
+      'New since the last update: none.',
+      `Resolved since the last update (found delivered, or rescued): 1 (\`${first.id}\`).`,
+      ''
+    ])
+    expect(github.issues[0]!.body).not.toContain(first.id)
     github.issues.length = 0
   })
 

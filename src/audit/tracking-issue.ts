@@ -17,8 +17,11 @@ export const TRACKING_LABEL = 'archive-delivery'
 export const MAX_BODY = 60_000
 /** The room of the hidden list of undelivered IDs, which the next audit compares with. */
 const IDS_ROOM = 20_000
+const ARCHIVE_ID = /^[A-Za-z0-9-]{1,64}$/
 /** The most IDs a change comment names on each side. */
 const NAMED_IN_COMMENT = 20
+/** The most IDs the body names of the earlier findings still open. */
+const CARRIED_SHOWN = 100
 
 /** What the audit found, as the issue needs it. */
 export interface AuditFindings {
@@ -27,6 +30,10 @@ export interface AuditFindings {
   readonly projectName: string
   /** The IDs of the archives not delivered (rescued ones among them), for the comment on a change. */
   readonly undeliveredIds: readonly string[]
+  /** Of those, the ones this audit rescued: settled, though the target failed them. */
+  readonly rescuedIds?: readonly string[]
+  /** The IDs this audit found delivered (or still uploading): an earlier finding of one is resolved. */
+  readonly settledIds?: readonly string[]
   /** The counts line and the window (the action's own words). */
   readonly overview: string
   /** Markdown: the audit's sections (failure, rescued, undelivered), within `room` characters. */
@@ -62,23 +69,58 @@ export function fingerprintOf(ids: readonly string[], finished = true): string {
 const FINGERPRINT = /<!-- undelivered-set: ([0-9a-f]{16}) -->/
 const IDS = /<!-- undelivered-ids(?: \(partial\))?: ([A-Za-z0-9,-]*) -->/
 
-/** The issue's body: marker, headline, overview, sections, run link, hidden fingerprint and IDs; under MAX_BODY. */
-export function issueBody(findings: AuditFindings): string {
+/**
+ * The issue's body: marker, headline, overview, sections, the archives an earlier audit found and
+ * none found delivered since (`carried`), run link, hidden fingerprint and IDs; under MAX_BODY.
+ */
+export function issueBody(findings: AuditFindings, carried: readonly string[] = []): string {
   const run = findings.runUrl === undefined ? 'the audit run' : `[the audit run](${findings.runUrl})`
   const count = findings.undeliveredIds.length
+  const archives = (n: number) => `${n} archive${n === 1 ? ' was' : 's were'}`
   const headline =
     findings.failure !== undefined
-      ? `**The audit could not finish**, as found by ${run}${count === 0 ? '' : `; ${count} archive${count === 1 ? ' was' : 's were'} found not delivered before it stopped`}.`
-      : `**${count} archive${count === 1 ? ' was' : 's were'} not delivered** to the archive upload target, as found by ${run}.`
-  const ids = hiddenIds(findings.undeliveredIds)
+      ? `**The audit could not finish**, as found by ${run}${count === 0 ? '' : `; ${archives(count)} found not delivered before it stopped`}.`
+      : count === 0
+        ? `**Every archive of the latest audit was delivered**, as found by ${run}; but ${carried.length} archive${carried.length === 1 ? '' : 's'} that an earlier audit found not delivered ${carried.length === 1 ? 'is' : 'are'} still open (below).`
+        : `**${archives(count)} not delivered** to the archive upload target, as found by ${run}.`
+  const ids = hiddenIds(atRisk(findings, carried))
   const head = `${[markerOf(findings.projectId), headline, '', findings.overview].join('\n')}\n\n`
+  const earlier = carriedSection(carried)
   const tail = [
     '',
-    'This issue is kept up to date by the nightly audit and closed by the first audit that finds every archive delivered.',
-    `<!-- undelivered-set: ${fingerprintOf(findings.undeliveredIds, findings.failure === undefined)} -->`,
+    carried.length === 0
+      ? 'This issue is kept up to date by the nightly audit and closed by the first audit that finds every archive delivered.'
+      : 'This issue is kept up to date by the nightly audit. It stays open while an archive of an earlier finding is not found delivered: close it when those are dealt with.',
+    `<!-- undelivered-set: ${fingerprintOf([...findings.undeliveredIds, ...carried], findings.failure === undefined)} -->`,
     ids
   ].join('\n')
-  return `${head}${findings.sections(MAX_BODY - head.length - tail.length - 16)}\n${tail}`
+  const room = MAX_BODY - head.length - earlier.length - tail.length - 16
+  return `${head}${findings.sections(room)}${earlier}\n${tail}`
+}
+
+/** What the hidden list keeps: the archives still at risk, now and from earlier audits; a rescued one is settled. */
+function atRisk(findings: AuditFindings, carried: readonly string[]): string[] {
+  const rescued = new Set(findings.rescuedIds ?? [])
+  return [...findings.undeliveredIds.filter(id => !rescued.has(id)), ...carried]
+}
+
+/**
+ * The archives an earlier audit found not delivered that this one did not find delivered: most
+ * have left the audit's window (it judges an archive the night after it ends) and are never judged
+ * again, so the issue keeps them until a person closes it.
+ */
+function carriedSection(carried: readonly string[]): string {
+  if (carried.length === 0) return ''
+  const shown = carried.slice(0, CARRIED_SHOWN).map(id => code(id, 64))
+  return [
+    '',
+    '',
+    `### Found earlier, not found delivered since (${carried.length})`,
+    '',
+    `${shown.join(', ')}${carried.length > CARRIED_SHOWN ? `, and ${carried.length - CARRIED_SHOWN} more` : ''}.`,
+    '',
+    'An earlier audit found these archives not delivered, and no audit since has found them in the target. The audit judges an archive in the nights after it ends, then no more: look for each in the target, copy it from the vendor while it is there (72 hours after it was created), and close this issue when they are dealt with.'
+  ].join('\n')
 }
 
 /** The IDs, hidden, as many as fit in IDS_ROOM; marked partial when some were left out. */
@@ -86,6 +128,8 @@ function hiddenIds(ids: readonly string[]): string {
   const kept: string[] = []
   let used = 0
   for (const id of ids) {
+    // Only a well-formed archive ID may stand inside the HTML comment: any other text could close it.
+    if (!ARCHIVE_ID.test(id)) continue
     if (used + id.length + 1 > IDS_ROOM) break
     kept.push(id)
     used += id.length + 1
@@ -120,7 +164,9 @@ export async function syncTrackingIssue(client: GitHubClient, env: NodeJS.Proces
   try {
     const existing = await findIssue(client, repository, findings.projectId, notes)
     const run = findings.runUrl === undefined ? '' : ` ([run](${findings.runUrl}))`
-    const clean = findings.undeliveredIds.length === 0 && findings.failure === undefined
+    const before = existing === undefined ? undefined : earlierIds(existing.body ?? '')
+    const carried = carriedFrom(before, findings)
+    const clean = findings.undeliveredIds.length === 0 && findings.failure === undefined && carried.length === 0
     if (clean) {
       if (existing === undefined) return { action: 'none', notes }
       await client.rest.issues.createComment({
@@ -131,7 +177,7 @@ export async function syncTrackingIssue(client: GitHubClient, env: NodeJS.Proces
       await client.rest.issues.update({ ...repository, issue_number: existing.number, state: 'closed', state_reason: 'completed' })
       return { action: 'closed', number: existing.number, url: existing.html_url, notes }
     }
-    const body = issueBody(findings)
+    const body = issueBody(findings, carried)
     if (existing === undefined) {
       const created = await client.rest.issues.create({
         ...repository,
@@ -141,19 +187,20 @@ export async function syncTrackingIssue(client: GitHubClient, env: NodeJS.Proces
       })
       return { action: 'opened', number: created.data.number, url: created.data.html_url, notes }
     }
-    const before = existing.body ?? ''
     await client.rest.issues.update({ ...repository, issue_number: existing.number, body })
     if (!existing.labels.some(label => (typeof label === 'string' ? label : label.name) === TRACKING_LABEL)) {
       await client.rest.issues.addLabels({ ...repository, issue_number: existing.number, labels: [TRACKING_LABEL] })
       notes.push(`The tracking issue #${existing.number} had lost its label '${TRACKING_LABEL}'; it was put back.`)
     }
-    if (FINGERPRINT.exec(before)?.[1] === fingerprintOf(findings.undeliveredIds, findings.failure === undefined)) {
+    if (
+      FINGERPRINT.exec(existing.body ?? '')?.[1] === fingerprintOf([...findings.undeliveredIds, ...carried], findings.failure === undefined)
+    ) {
       return { action: 'updated', number: existing.number, url: existing.html_url, notes }
     }
     await client.rest.issues.createComment({
       ...repository,
       issue_number: existing.number,
-      body: changeComment(findings, earlierIds(before), run)
+      body: changeComment(findings, before, carried, run)
     })
     return { action: 'commented', number: existing.number, url: existing.html_url, notes }
   } catch (error) {
@@ -198,21 +245,38 @@ async function findIssue(
   return newest[0]
 }
 
-/** The comment on a change: what the audit says now, and the archives that are new and those resolved since the last body. */
-function changeComment(findings: AuditFindings, before: { ids: Set<string>; whole: boolean } | undefined, run: string): string {
-  const now = new Set(findings.undeliveredIds)
+/** The IDs the earlier body kept that this audit neither found undelivered again nor found delivered or rescued. */
+function carriedFrom(before: { ids: Set<string> } | undefined, findings: AuditFindings): string[] {
+  if (before === undefined) return []
+  const seen = new Set([...findings.undeliveredIds, ...(findings.settledIds ?? [])])
+  return [...before.ids].filter(id => !seen.has(id))
+}
+
+/**
+ * The comment on a change: what the audit says now; the archives that are new since the last body,
+ * those resolved (found delivered or rescued), and those an earlier audit found that stay open.
+ */
+function changeComment(
+  findings: AuditFindings,
+  before: { ids: Set<string>; whole: boolean } | undefined,
+  carried: readonly string[],
+  run: string
+): string {
+  const now = atRisk(findings, [])
   const lines = [`The audit's findings changed${run}: ${findings.overview}.`]
   if (findings.failure !== undefined) lines.push('', 'The audit could not finish: the body above says why.')
   if (before !== undefined) {
-    // A partial earlier list cannot tell a new archive from one it left out, nor say what resolved.
+    // A partial earlier list cannot tell a new archive from one it left out.
     const unknown = 'not known (the earlier list was too long to keep whole)'
-    const added = [...now].filter(id => !before.ids.has(id))
-    const resolved = [...before.ids].filter(id => !now.has(id))
+    const added = [...new Set(findings.undeliveredIds)].filter(id => !before.ids.has(id))
+    const settled = new Set([...(findings.settledIds ?? []), ...(findings.rescuedIds ?? [])])
+    const resolved = [...before.ids].filter(id => settled.has(id) && !now.includes(id))
     lines.push(
       '',
       `New since the last update: ${before.whole ? named(added) : unknown}.`,
-      `Resolved since the last update: ${before.whole ? named(resolved) : unknown}.`
+      `Resolved since the last update (found delivered, or rescued): ${named(resolved)}.`
     )
+    if (carried.length > 0) lines.push(`Found earlier and still open, no longer judged: ${named(carried)}.`)
   }
   lines.push('', 'The body above is up to date.')
   return lines.join('\n')

@@ -28,7 +28,7 @@ import { inWindow, readDownTo, vendorDeadline } from '../audit/window.js'
 import { makeGitHubClient } from '../github-client.js'
 import * as log from '../log.js'
 import { describeProject, projectIdOf, vendorName } from '../platform.js'
-import { phraseText } from '../phrase.js'
+import { phraseMarkdown } from '../phrase.js'
 import type { Plan } from '../plan.js'
 import { secretValuesOf } from '../plan-secrets.js'
 import { scrub } from '../redact.js'
@@ -198,7 +198,17 @@ async function finish(
         ...undeliveredOf(report).map(entry => entry.archive.id),
         ...report.unreadable.flatMap(item => (item.id === undefined ? [] : [item.id]))
       ],
-      overview: phraseText(overviewOf(report)),
+      rescuedIds: report.judged.filter(entry => entry.verdict.kind === 'rescued').map(entry => entry.archive.id),
+      // Found in the target, or still on its way: an earlier finding of it is resolved. A rescue of an archive older than the window settles it too.
+      settledIds: [
+        ...report.judged
+          .filter(entry => entry.verdict.kind === 'delivered' || entry.verdict.kind === 'pending')
+          .map(entry => entry.archive.id),
+        ...(report.rescue?.entries ?? [])
+          .filter(entry => entry.outcome.kind === 'rescued' || entry.outcome.kind === 'arrived')
+          .map(entry => entry.archive.id)
+      ],
+      overview: phraseMarkdown(overviewOf(report)),
       sections: room =>
         auditSections(report, Math.min(room, MAX_BODY), 'the job summary and the report file of the run list every one.').text,
       ...(report.failure === undefined ? {} : { failure: report.failure }),
