@@ -104,6 +104,7 @@ describe('forLog', () => {
     [':\uFE0F:error:\u034F:x', ': :error: :x'],
     ['caf\u00e9 e\u0301 #\u0301#[x]', 'caf\u00e9 e\u0301 # #[x]'],
     ['\uFEFF::warning::bom', ': :warning: :bom'],
+    ['Vote\vnow', 'Vote now'],
     // Letters and punctuation ICU gives no weight (the Arabic tatweel, and four more): not marks, but as weightless.
     [':\u0640:error:\u07FA:x', ': :error: :x'],
     ['#\u180A#[error]x #\u1CD3\uFE73#[y]', '# #[error]x # #[y]'],
@@ -124,7 +125,17 @@ describe('forLog', () => {
 })
 
 describe('the printers', () => {
-  afterEach(() => vi.restoreAllMocks())
+  afterEach(() => {
+    vi.restoreAllMocks()
+    vi.unstubAllEnvs()
+  })
+
+  it('say debug logging is on only when the runner says so', () => {
+    vi.stubEnv('RUNNER_DEBUG', '1')
+    expect(log.isDebug()).toBe(true)
+    vi.stubEnv('RUNNER_DEBUG', '0')
+    expect(log.isDebug()).toBe(false)
+  })
 
   it('pass every message, and every annotation property, through the door', () => {
     const printed: string[] = []

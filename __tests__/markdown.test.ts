@@ -7,7 +7,7 @@
 import fc from 'fast-check'
 import MarkdownIt from 'markdown-it'
 import { describe, expect, it } from 'vitest'
-import { code, codeBlock, codeCell, cutAtLine, oneLine, tableWithin } from '../src/markdown.js'
+import { cell, code, codeBlock, codeCell, cutAtLine, oneLine, tableWithin } from '../src/markdown.js'
 import { liveParts } from './support/markdown-oracle.js'
 
 const md = new MarkdownIt({ html: true, linkify: true })
@@ -169,5 +169,24 @@ describe('cutAtLine', () => {
     expect(cutAtLine('ab\ncd', 1)).toBe('')
     expect(cutAtLine('\nabc', 2)).toBe('')
     expect(cutAtLine('abcdef', 3)).toBe('')
+  })
+})
+
+describe('the small print of the doors', () => {
+  it('makes a vertical tab a space, and leaves a capital V alone', () => {
+    expect(oneLine('Vote\vnow', 80)).toBe('Vote now')
+  })
+
+  it('drops the empty first and last lines of a block, and keeps the empty lines inside', () => {
+    expect(codeBlock('\nfirst\n\nlast\n', 80)).toBe('```text\nfirst\n\nlast\n```')
+  })
+
+  it('keeps a block of exactly maxLines lines whole', () => {
+    expect(codeBlock('a\nb', 80, 2)).toBe('```text\na\nb\n```')
+    expect(codeBlock('a\nb\nc', 80, 2)).toBe('```text\na\nb\n… and 1 more lines\n```')
+  })
+
+  it('makes a run of line breaks in a cell one space, and escapes its pipes', () => {
+    expect(cell('a\r\nb|c')).toBe('a b\\|c')
   })
 })

@@ -760,15 +760,11 @@ function phrase(strings, ...parts) {
 }
 /** The phrase as the log shows it: values as they are, cut to their length. */
 function phraseText(words) {
-    return words.map(part => (typeof part === 'string' ? part : cut(part.value, part.max))).join('');
+    return words.map(part => (typeof part === 'string' ? part : (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .cut */ .Jj)(part.value, part.max))).join('');
 }
 /** The phrase as Markdown: the action's words as they are, every value as code. */
 function phraseMarkdown(words) {
     return words.map(part => (typeof part === 'string' ? part : (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(part.value, part.max))).join('');
-}
-function cut(text, max) {
-    const characters = [...text];
-    return characters.length > max ? `${characters.slice(0, Math.max(0, max - 1)).join('')}…` : text;
 }
 
 

@@ -1430,6 +1430,7 @@ const sendLog = { info, debug };
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   DV: () => (/* binding */ codeBlock),
 /* harmony export */   Hn: () => (/* binding */ cell),
+/* harmony export */   Jj: () => (/* binding */ cut),
 /* harmony export */   MZ: () => (/* binding */ codeCell),
 /* harmony export */   SM: () => (/* binding */ fitTable),
 /* harmony export */   aY: () => (/* binding */ code),
@@ -1455,6 +1456,7 @@ const INVISIBLE = /[\p{Cc}\p{Cf}]/gu;
 function oneLine(text, max) {
     return cut(text.replace(BREAKS, ' ').replace(INVISIBLE, ''), max);
 }
+/** `text` cut to `max` characters (code points), the last one '…' when it was longer. */
 function cut(text, max) {
     const characters = [...text];
     return characters.length > max ? `${characters.slice(0, Math.max(0, max - 1)).join('')}…` : text;
@@ -1504,8 +1506,8 @@ function codeBlock(text, lineMax, maxLines = 40) {
 function cutAtLine(text, max) {
     if (text.length <= max)
         return text;
-    const end = text.lastIndexOf('\n', max);
-    return end <= 0 ? '' : text.slice(0, end);
+    // No line break at all in reach: nothing fits (lastIndexOf gives -1).
+    return text.slice(0, Math.max(0, text.lastIndexOf('\n', max)));
 }
 /** Text the action writes itself, as a table cell: its own words may hold `|`, which would end the cell. */
 function cell(text) {

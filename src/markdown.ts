@@ -19,7 +19,8 @@ export function oneLine(text: string, max: number): string {
   return cut(text.replace(BREAKS, ' ').replace(INVISIBLE, ''), max)
 }
 
-function cut(text: string, max: number): string {
+/** `text` cut to `max` characters (code points), the last one '…' when it was longer. */
+export function cut(text: string, max: number): string {
   const characters = [...text]
   return characters.length > max ? `${characters.slice(0, Math.max(0, max - 1)).join('')}…` : text
 }
@@ -71,8 +72,8 @@ export function codeBlock(text: string, lineMax: number, maxLines = 40): string 
  */
 export function cutAtLine(text: string, max: number): string {
   if (text.length <= max) return text
-  const end = text.lastIndexOf('\n', max)
-  return end <= 0 ? '' : text.slice(0, end)
+  // No line break at all in reach: nothing fits (lastIndexOf gives -1).
+  return text.slice(0, Math.max(0, text.lastIndexOf('\n', max)))
 }
 
 /** Text the action writes itself, as a table cell: its own words may hold `|`, which would end the cell. */

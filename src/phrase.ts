@@ -4,7 +4,7 @@
  * Markdown door (markdown.ts) shows each value as code, where it cannot mention, link or show an
  * image, and the action's own words as they are.
  */
-import { code } from './markdown.js'
+import { code, cut } from './markdown.js'
 
 /** A value from outside the action, and the most characters it is shown with. */
 export interface Value {
@@ -41,9 +41,4 @@ export function phraseText(words: Phrase): string {
 /** The phrase as Markdown: the action's words as they are, every value as code. */
 export function phraseMarkdown(words: Phrase): string {
   return words.map(part => (typeof part === 'string' ? part : code(part.value, part.max))).join('')
-}
-
-function cut(text: string, max: number): string {
-  const characters = [...text]
-  return characters.length > max ? `${characters.slice(0, Math.max(0, max - 1)).join('')}…` : text
 }
