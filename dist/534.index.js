@@ -390,8 +390,8 @@ var s3 = __webpack_require__(9177);
 
 const WORDING = {
     failed: 'Audit could not read the target',
-    tail: "No archive was judged. Fix the storage settings, or give 'verify: false' to audit statuses alone.",
-    dnsTail: "No archive was judged; give 'verify: false' to audit statuses alone."
+    tail: 'No archive was looked for in the target: each was judged by what its status proves. Fix the storage settings.',
+    dnsTail: "No archive was looked for in the target: each was judged by what its status proves. Give 'verify: false' to audit statuses alone."
 };
 /** Makes the look-up of a prefix in `target`. */
 function makeObjectFinder(target, io, locations = {}) {
@@ -568,6 +568,8 @@ function undeliveredCount(report) {
 function overviewOf(report) {
     const unreadable = report.unreadable.length === 0 ? '' : `, and ${report.unreadable.length} item(s) of the answer that could not be read`;
     const window = `${countsLine(report.judged.length, report.counts)}${unreadable}; those created since ${(0,verdicts/* formatUtc */.ay)(report.since)} or still recording or uploading then`;
+    if (report.objectsChecked && report.failure?.stage === 'storage')
+        return [`${window}, judged by their status: the look-ups in `, (0,phrase/* value */.Uq)(report.target, 200), ' failed'];
     if (report.objectsChecked)
         return [`${window}, each looked for in `, (0,phrase/* value */.Uq)(report.target, 200)];
     return [`${window}, statuses only (${report.statusesOnlyBecause ?? 'the target was not asked'})`];
@@ -833,7 +835,7 @@ function carriedSection(carried) {
         '',
         `${shown.join(', ')}${carried.length > CARRIED_SHOWN ? `, and ${carried.length - CARRIED_SHOWN} more` : ''}.`,
         '',
-        'An earlier audit found these archives not delivered, and no audit since has found them in the target. The audit judges an archive in the nights after it ends, then no more: look for each in the target, copy it from the vendor while it is there (72 hours after it was created), and close this issue when they are dealt with.'
+        'An earlier audit found these archives not delivered, and no audit since has found them in the target or rescued them. The audit judges an archive in the nights after it ends, then no more. For each: look for it in the target; one the vendor kept (status `available`) can be copied until 72 hours after it was created, by `rescue: true` or by hand; a failed recording has no file. Close this issue when they are dealt with.'
     ].join('\n');
 }
 /** The IDs, hidden, as many as fit in IDS_ROOM; marked partial when some were left out. */
@@ -896,6 +898,9 @@ async function syncTrackingIssue(client, env, findings) {
             return { action: 'opened', number: created.data.number, url: created.data.html_url, notes };
         }
         await client.rest.issues.update({ ...repository, issue_number: existing.number, body });
+        if (carried.length > 0) {
+            notes.push(`${carried.length} archive(s) that an earlier audit found not delivered, and that no audit since found in the target, keep the tracking issue #${existing.number} open: ${carried.slice(0, 10).join(', ')}${carried.length > 10 ? ', …' : ''}. Close it when they are dealt with.`);
+        }
         if (!existing.labels.some(label => (typeof label === 'string' ? label : label.name) === TRACKING_LABEL)) {
             await client.rest.issues.addLabels({ ...repository, issue_number: existing.number, labels: [TRACKING_LABEL] });
             notes.push(`The tracking issue #${existing.number} had lost its label '${TRACKING_LABEL}'; it was put back.`);

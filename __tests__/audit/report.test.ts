@@ -164,6 +164,17 @@ describe('the overview', () => {
     )
   })
 
+  it('says the archives were judged by their status when the look-ups failed, and not when the list did', () => {
+    const storage = { stage: 'storage' as const, message: 'refused', transient: false }
+    expect(overviewOf(report({ failure: storage }))).toEqual([
+      '3 archives: 1 delivered · 1 pending · 1 missing from the target; those created since 2026-11-27 03:00 UTC or still recording or uploading then, judged by their status: the look-ups in ',
+      { value: 's3://acme', max: 200 },
+      ' failed'
+    ])
+    expect(overviewOf(report({ failure: { ...storage, stage: 'list' } }))[1]).toEqual({ value: 's3://acme', max: 200 })
+    expect(overviewOf(report({ failure: { ...storage, stage: 'list' } }))).toHaveLength(2)
+  })
+
   it('says the statuses alone were judged, and why', () => {
     expect(overviewOf(report({ objectsChecked: false, statusesOnlyBecause: "'check-objects' is false" }))).toEqual([
       "3 archives: 1 delivered · 1 pending · 1 missing from the target; those created since 2026-11-27 03:00 UTC or still recording or uploading then, statuses only ('check-objects' is false)"

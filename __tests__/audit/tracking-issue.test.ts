@@ -280,7 +280,14 @@ describe('syncTrackingIssue', () => {
   it('keeps an archive found earlier and not found delivered since open, until an audit finds it delivered', async () => {
     await sync(findings(['a', 'b']))
     // 'a' left the window unjudged: it stays, named below the sections and in the hidden list; the set is the same.
-    expect(await sync(findings(['b']))).toMatchObject({ action: 'updated', number: 1 })
+    expect(await sync(findings(['b']))).toEqual({
+      action: 'updated',
+      number: 1,
+      url: 'https://github.com/example-org/video-app/issues/1',
+      notes: [
+        '1 archive(s) that an earlier audit found not delivered, and that no audit since found in the target, keep the tracking issue #1 open: a. Close it when they are dealt with.'
+      ]
+    })
     const body = github.issues[0]!.body
     expect(body).toContain(
       'SECTIONS(b)\n\n### Found earlier, not found delivered since (1)\n\n`a`.\n\nAn earlier audit found these archives not delivered'
@@ -314,10 +321,21 @@ describe('syncTrackingIssue', () => {
     expect(await sync(findings([], { settledIds: ['x'] }))).toMatchObject({ action: 'closed', number: 1 })
   })
 
+  it('names all of ten archives found earlier in its warning, without an ellipsis', async () => {
+    const ten = Array.from({ length: 10 }, (_, i) => `t${i + 1}`)
+    await sync(findings(ten))
+    expect((await sync(findings(['now']))).notes).toEqual([
+      `10 archive(s) that an earlier audit found not delivered, and that no audit since found in the target, keep the tracking issue #1 open: ${ten.join(', ')}. Close it when they are dealt with.`
+    ])
+  })
+
   it('names at most 100 archives found earlier in the body, and counts the rest', async () => {
     const earlier = Array.from({ length: 101 }, (_, i) => `e${i + 1}`)
     await sync(findings(earlier))
-    await sync(findings(['now']))
+    const outcome = await sync(findings(['now']))
+    expect(outcome.notes).toEqual([
+      `101 archive(s) that an earlier audit found not delivered, and that no audit since found in the target, keep the tracking issue #1 open: ${earlier.slice(0, 10).join(', ')}, …. Close it when they are dealt with.`
+    ])
     const body = github.issues[0]!.body
     expect(body).toContain('### Found earlier, not found delivered since (101)\n\n`e1`, ')
     expect(body).toContain('`e100`, and 1 more.\n')

@@ -96,7 +96,9 @@ describe('S3, against an emulator that checks SigV4', () => {
         "Audit could not read the target: the list of s3://archives/46000042/a1/ was refused with SignatureDoesNotMatch (HTTP 403): the secret key does not belong to the access key: check 'secret-key'."
       )
     ).toBe(true)
-    expect(error.endsWith("No archive was judged. Fix the storage settings, or give 'verify: false' to audit statuses alone.")).toBe(true)
+    expect(
+      error.endsWith('No archive was looked for in the target: each was judged by what its status proves. Fix the storage settings.')
+    ).toBe(true)
     expect(error).not.toContain('wrong/secret/key')
     const noBucket = await makeObjectFinder({ ...target(), bucket: 'no-such-bucket' }, io())('46000042/a1/')
     expect(noBucket.ok === false && noBucket.error).toContain("NoSuchBucket (HTTP 404): the bucket does not exist: check 'bucket'")
@@ -166,7 +168,7 @@ describe('S3 region', () => {
     )
     const missing = await find('p/a1/')
     expect(missing.ok === false && missing.error).toBe(
-      "Audit could not read the target: could not list s3://acme/p/a1/: the host of 'endpoint' (no-such-host.invalid) does not resolve: check 'endpoint'. No archive was judged; give 'verify: false' to audit statuses alone."
+      "Audit could not read the target: could not list s3://acme/p/a1/: the host of 'endpoint' (no-such-host.invalid) does not resolve: check 'endpoint'. No archive was looked for in the target: each was judged by what its status proves. Give 'verify: false' to audit statuses alone."
     )
   })
 })
@@ -247,7 +249,7 @@ describe('what a store answers, as written', () => {
     const noHost = { azureBlobService: () => 'https://acmefind.blob.no-such-cloud.invalid' }
     const missing = await makeObjectFinder(azure, io(), noHost)('p/a1/')
     expect(missing.ok === false && missing.error).toBe(
-      "Audit could not read the target: could not list azure://acmefind/archives/p/a1/: the storage account's host (acmefind.blob.no-such-cloud.invalid) does not resolve: check 'account-name'; the account may not exist. No archive was judged; give 'verify: false' to audit statuses alone."
+      "Audit could not read the target: could not list azure://acmefind/archives/p/a1/: the storage account's host (acmefind.blob.no-such-cloud.invalid) does not resolve: check 'account-name'; the account may not exist. No archive was looked for in the target: each was judged by what its status proves. Give 'verify: false' to audit statuses alone."
     )
     const withDomain = await makeObjectFinder({ ...azure, domain: 'no-such-cloud.invalid' }, io(), noHost)('p/a1/')
     expect(withDomain.ok === false && withDomain.error).toContain("check 'account-name' and 'domain'; the account may not exist.")

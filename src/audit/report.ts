@@ -75,6 +75,8 @@ export function undeliveredCount(report: Pick<AuditReport, 'judged' | 'unreadabl
 export function overviewOf(report: AuditReport): Phrase {
   const unreadable = report.unreadable.length === 0 ? '' : `, and ${report.unreadable.length} item(s) of the answer that could not be read`
   const window = `${countsLine(report.judged.length, report.counts)}${unreadable}; those created since ${formatUtc(report.since)} or still recording or uploading then`
+  if (report.objectsChecked && report.failure?.stage === 'storage')
+    return [`${window}, judged by their status: the look-ups in `, value(report.target, 200), ' failed']
   if (report.objectsChecked) return [`${window}, each looked for in `, value(report.target, 200)]
   return [`${window}, statuses only (${report.statusesOnlyBecause ?? 'the target was not asked'})`]
 }

@@ -119,7 +119,7 @@ function carriedSection(carried: readonly string[]): string {
     '',
     `${shown.join(', ')}${carried.length > CARRIED_SHOWN ? `, and ${carried.length - CARRIED_SHOWN} more` : ''}.`,
     '',
-    'An earlier audit found these archives not delivered, and no audit since has found them in the target. The audit judges an archive in the nights after it ends, then no more: look for each in the target, copy it from the vendor while it is there (72 hours after it was created), and close this issue when they are dealt with.'
+    'An earlier audit found these archives not delivered, and no audit since has found them in the target or rescued them. The audit judges an archive in the nights after it ends, then no more. For each: look for it in the target; one the vendor kept (status `available`) can be copied until 72 hours after it was created, by `rescue: true` or by hand; a failed recording has no file. Close this issue when they are dealt with.'
   ].join('\n')
 }
 
@@ -188,6 +188,11 @@ export async function syncTrackingIssue(client: GitHubClient, env: NodeJS.Proces
       return { action: 'opened', number: created.data.number, url: created.data.html_url, notes }
     }
     await client.rest.issues.update({ ...repository, issue_number: existing.number, body })
+    if (carried.length > 0) {
+      notes.push(
+        `${carried.length} archive(s) that an earlier audit found not delivered, and that no audit since found in the target, keep the tracking issue #${existing.number} open: ${carried.slice(0, 10).join(', ')}${carried.length > 10 ? ', …' : ''}. Close it when they are dealt with.`
+      )
+    }
     if (!existing.labels.some(label => (typeof label === 'string' ? label : label.name) === TRACKING_LABEL)) {
       await client.rest.issues.addLabels({ ...repository, issue_number: existing.number, labels: [TRACKING_LABEL] })
       notes.push(`The tracking issue #${existing.number} had lost its label '${TRACKING_LABEL}'; it was put back.`)

@@ -28,8 +28,9 @@ export interface FindIo {
 
 const WORDING = {
   failed: 'Audit could not read the target',
-  tail: "No archive was judged. Fix the storage settings, or give 'verify: false' to audit statuses alone.",
-  dnsTail: "No archive was judged; give 'verify: false' to audit statuses alone."
+  tail: 'No archive was looked for in the target: each was judged by what its status proves. Fix the storage settings.',
+  dnsTail:
+    "No archive was looked for in the target: each was judged by what its status proves. Give 'verify: false' to audit statuses alone."
 }
 
 /** Makes the look-up of a prefix in `target`. */
