@@ -385,6 +385,22 @@ describe('places for parts', () => {
 })
 
 describe('the proof', () => {
+  it('says the parts stay when the abort gets no answer at all', async () => {
+    const clock = new ManualClock()
+    const archive = hosted(20 * MIB)
+    s3.setPolicy(request => (request.method === 'DELETE' ? { drop: true } : undefined))
+    const result = await copyArchive(
+      job(archive, s3Writer(clock), clock, { source: { url: archive.url, size: 20 * MIB, sha256: WRONG_SHA } })
+    )
+    expect(result.kind).toBe('failed')
+    expect(result.kind === 'failed' ? result.error : '').toMatch(
+      new RegExp(
+        `^the SHA-256 of the bytes .*; the multipart upload of s3://${BUCKET}/${archive.key} could not be aborted \\((?!no answer)[^)]+\\): its parts stay until a lifecycle rule removes them`
+      )
+    )
+    expect(s3.openUploads()).toHaveLength(1)
+  })
+
   it('aborts a multipart copy whose bytes are not the vendor’s SHA-256: nothing is committed', async () => {
     const clock = new ManualClock()
     const archive = hosted(20 * MIB)

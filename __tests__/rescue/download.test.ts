@@ -467,6 +467,17 @@ describe('answers the stand-in never gives', () => {
     expect(local.seen).toHaveLength(2)
   })
 
+  it.each(['xbytes 0-9/30', 'bytes 0-9/30x'])('reads no length from a Content-Range %j that is not one', async contentRange => {
+    local.handle((_req, res) => {
+      res.writeHead(206, { 'content-length': '10', 'content-range': contentRange })
+      res.end(counting(10))
+    })
+    const got = await read(local.url, 10, vi.fn<Refresh>(), { maxAttempts: 1 })
+    expect(got.error?.message).toBe(
+      'the download stopped at byte 0 of 10 (the answer did not start at the byte asked for) after 1 attempt(s) in a row'
+    )
+  })
+
   it('takes no more than the size from a 200 of unknown length that sends more, nor more than the range from a 206', async () => {
     local.handle((_req, res) => {
       res.writeHead(200, { 'transfer-encoding': 'chunked' })

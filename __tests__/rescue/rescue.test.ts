@@ -9,9 +9,10 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest'
 import { Transport } from '../../src/http.js'
-import { archiveId, vendorArchive } from '../support/archives.js'
+import { archiveId, seedAzurite, vendorArchive } from '../support/archives.js'
+import { startAzurite } from '../support/azurite.js'
 import { startDownloadStandIn } from '../support/download-standin.js'
 import { FakeClock } from '../support/fake-clock.js'
 import { runInProcess } from '../support/in-process.js'
@@ -294,6 +295,59 @@ describe('what a rescue decides before it copies', () => {
     ])
   })
 
+  it('skips, not limits, an archive the vendor has uploaded meanwhile, however large it is now', async () => {
+    const landed = kept(40, 3 * MIB)
+    vendor.setArchives([landed])
+    const list = JSON.stringify({ count: 1, items: [{ ...landed, size: 0 }] })
+    vendor.answer({ status: 200, body: list }, { status: 200, body: JSON.stringify({ ...landed, status: 'uploaded' }) })
+    const run = await audit({ 'rescue-max-bytes': '1MiB' })
+    const report = JSON.parse(readFileSync(outputsOf(run.stdout)['report-file']!, 'utf8'))
+    expect(report.rescue.archives.map((a: { result: string }) => a.result)).toEqual(['skipped'])
+    expect(run.stdout).toContain(`::notice::The rescue skipped ${landed.id}: its status is now uploaded.`)
+  })
+
+  it('counts nothing against the cap for an archive that vanished, and still holds the cap for the next', async () => {
+    const gone = kept(50, 1 * MIB)
+    const big = kept(40, 3 * MIB)
+    vendor.setArchives([gone, big])
+    const list = JSON.stringify({ count: 2, items: [big, gone].map(archive => ({ ...archive, size: 0 })) })
+    vendor.answer({ status: 200, body: list }, { status: 404, body: '{}' })
+    const run = await audit({ 'rescue-max-bytes': '2MiB' })
+    const report = JSON.parse(readFileSync(outputsOf(run.stdout)['report-file']!, 'utf8'))
+    expect(report.rescue.archives.map((a: { id: string; result: string }) => [a.id, a.result])).toEqual([
+      [gone.id, 'skipped'],
+      [big.id, 'limit']
+    ])
+    expect(s3.keys(BUCKET)).toEqual([])
+  })
+
+  it('counts the fresh links it asks the vendor for in attempts, besides the list', async () => {
+    const one = kept(20, 1 * MIB)
+    const two = kept(30, 1 * MIB)
+    vendor.setArchives([one, two])
+    const run = await audit()
+    expect(vendor.requests).toHaveLength(3)
+    expect(outputsOf(run.stdout)).toMatchObject({ attempts: '3', rescued: '2' })
+  })
+
+  it('fails an archive whose fresh answer the vendor refuses, quoting the vendor, and one it gives without a number for size', async () => {
+    const refused = kept(50, 1 * MIB)
+    const sizeless = kept(40, 1 * MIB)
+    vendor.setArchives([refused, sizeless])
+    vendor.answer(
+      { status: 200, body: JSON.stringify({ count: 2, items: [sizeless, refused] }) },
+      { status: 400, body: JSON.stringify({ message: 'no such archive here', status: 'available' }) },
+      { status: 200, body: JSON.stringify({ ...sizeless, size: '1048576', url: cloud.issueLink(sizeless.id) }) }
+    )
+    const run = await audit()
+    const report = JSON.parse(readFileSync(outputsOf(run.stdout)['report-file']!, 'utf8'))
+    const why = Object.fromEntries(report.rescue.archives.map((a: { id: string; error?: string }) => [a.id, a.error]))
+    expect(why[refused.id]).toContain('answered 400')
+    expect(why[refused.id]).toContain('no such archive here')
+    expect(why[sizeless.id]).toBe('the vendor gave no size, so the copy could not be proved')
+    expect(s3.keys(BUCKET)).toEqual([])
+  })
+
   it('counts the deadline from when the archive was created, and reads the list down to 72 hours back for it', async () => {
     // Created 70 h ago, recorded for 4 h: the vendor deletes it 2 h from now, not 6.
     const late = kept(70, 1 * MIB, { duration: 4 * 3600 })
@@ -345,5 +399,46 @@ describe('what a rescue decides before it copies', () => {
       expect(request.headers.authorization).toBeUndefined()
       expect(request.headers['x-opentok-auth']).toBeUndefined()
     }
+  })
+})
+
+describe('rescuing archives into Azure', () => {
+  const account = { name: 'acmerescue', key: Buffer.from('rescue-test-account-key-0123456789').toString('base64') }
+  let azurite: Awaited<ReturnType<typeof startAzurite>>
+  beforeAll(async () => {
+    azurite = await startAzurite(inject('node24'), account)
+    await seedAzurite(azurite.serviceUrl, account, 'archives', [])
+  })
+  afterAll(() => azurite?.close())
+
+  it('copies with Put Block and Put Block List into the container the step names', async () => {
+    const archive = kept(3, 2 * MIB)
+    vendor.setArchives([archive])
+    const azureAudit = (rescue: string) =>
+      runInProcess(
+        {
+          'api-key': project.apiKey,
+          'api-secret': project.apiSecret,
+          'api-url': vendor.url,
+          operation: 'audit',
+          since: '26h',
+          rescue,
+          type: 'azure',
+          'account-name': account.name,
+          'account-key': account.key,
+          container: 'archives'
+        },
+        {
+          transport: new Transport(),
+          clock: new FakeClock(),
+          env: { RUNNER_TEMP: temp },
+          storageLocations: { azureBlobService: () => azurite.serviceUrl }
+        }
+      )
+    const run = await azureAudit('true')
+    expect(outputsOf(run.stdout)).toMatchObject({ rescued: '1', 'rescued-bytes': String(2 * MIB) })
+    expect(s3.requests).toEqual([])
+    // The next audit finds it in the container, where the vendor would have written it.
+    expect(outputsOf((await azureAudit('false')).stdout)).toMatchObject({ undelivered: '0', archives: '1' })
   })
 })

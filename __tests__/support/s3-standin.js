@@ -18,7 +18,7 @@ const MIN_PART = 5 * 1024 * 1024
  * @typedef {{ body: Buffer, etag: string, contentType: string | undefined, sse: string | undefined }} StoredObject
  * @typedef {{ key: string, bucket: string, parts: Map<number, Buffer>, contentType: string | undefined, sse: string | undefined }} Upload
  * @typedef {{ method: string, path: string, query: string, headers: import('node:http').IncomingHttpHeaders, status: number, bytes: number }} SeenRequest
- * @typedef {(request: { method: string, bucket: string, key: string, query: URLSearchParams }) => { status: number, code: string } | undefined} Policy
+ * @typedef {(request: { method: string, bucket: string, key: string, query: URLSearchParams }) => { status: number, code: string } | { drop: true } | undefined} Policy
  */
 
 /**
@@ -61,7 +61,8 @@ export async function startS3StandIn(buckets, options = {}) {
       const bucket = store.get(decodeURIComponent(bucketName))
       if (bucket === undefined) return error(404, 'NoSuchBucket')
       const refused = policy?.({ method: req.method ?? '', bucket: bucketName, key, query: url.searchParams })
-      if (refused !== undefined) return error(refused.status, refused.code)
+      // `drop`: the connection is cut with no answer at all.
+      if (refused !== undefined) return 'drop' in refused ? void req.socket.destroy() : error(refused.status, refused.code)
       const q = url.searchParams
       const exists = bucket.has(key)
       const noOverwrite = req.headers['if-none-match'] === '*'
