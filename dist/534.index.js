@@ -696,7 +696,7 @@ function rescueSection(rescue, room, where) {
     const others = rescue.entries.length - rescued.length;
     const heading = rescue.dryRun
         ? `A rescue would copy ${rescue.entries.filter(e => e.outcome.kind === 'planned').length} archive(s), ${formatSize(plannedBytes(rescue))} in all (a dry run: nothing was copied):`
-        : `Rescue: ${rescued.length} archive(s) copied into the target and proved, ${formatSize(rescue.bytes)} in all${others === 0 ? '' : `; ${others} not rescued, each with why`}. The vendor's upload of each failed: the target refuses the vendor, so fix it.`;
+        : `Rescue: ${rescued.length} archive(s) copied into the target and proved, ${formatSize(rescue.bytes)} in all${others === 0 ? '' : `; ${others} not rescued, each with why`}. The vendor's upload of each failed: fix the target (its credentials, policy or settings) so that the next uploads land.`;
     const rows = rescue.entries.map(entry => [
         (0,markdown/* codeCell */.MZ)(entry.archive.id, 64),
         (0,markdown/* codeCell */.MZ)(entry.key, 200),

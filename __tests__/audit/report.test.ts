@@ -461,7 +461,7 @@ describe('the sections', () => {
       `| \`${idOf(0x100 + n)}\` | \`46000042/${idOf(0x100 + n)}/archive.mp4\` | ${size} | 2026-11-30 01:00 UTC | ${words} |`
     expect(auditSections(report({ judged: [delivered], rescue }), 100_000, where).text).toBe(
       [
-        "Rescue: 2 archive(s) copied into the target and proved, 48.0 MB in all; 5 not rescued, each with why. The vendor's upload of each failed: the target refuses the vendor, so fix it.",
+        "Rescue: 2 archive(s) copied into the target and proved, 48.0 MB in all; 5 not rescued, each with why. The vendor's upload of each failed: fix the target (its credentials, policy or settings) so that the next uploads land.",
         '',
         '| Archive | Key | Size | Vendor keeps it until | Rescue |',
         '|---|---|---|---|---|',
@@ -481,7 +481,7 @@ describe('the sections', () => {
   it('count no archive as not rescued when every one was', () => {
     const all: RescueReport = { ...rescue, entries: rescue.entries.slice(0, 1), bytes: 48_000_000 }
     expect(auditSections(report({ judged: [delivered], rescue: all }), 100_000, where).text.split('\n')[0]).toBe(
-      "Rescue: 1 archive(s) copied into the target and proved, 48.0 MB in all. The vendor's upload of each failed: the target refuses the vendor, so fix it."
+      "Rescue: 1 archive(s) copied into the target and proved, 48.0 MB in all. The vendor's upload of each failed: fix the target (its credentials, policy or settings) so that the next uploads land."
     )
   })
 
@@ -506,7 +506,7 @@ describe('the sections', () => {
     const first = `| \`${idOf(0x101)}\` | \`46000042/${idOf(0x101)}/archive.mp4\` | 48.0 MB | 2026-11-30 01:00 UTC | not rescued: 'rescue-max-bytes' was reached |`
     const budget = `${head.join('\n')}\n${first}\n`.length + '… and 2 more: W.'.length + 4
     const heading =
-      "Rescue: 0 archive(s) copied into the target and proved, 0 B in all; 2 not rescued, each with why. The vendor's upload of each failed: the target refuses the vendor, so fix it."
+      "Rescue: 0 archive(s) copied into the target and proved, 0 B in all; 2 not rescued, each with why. The vendor's upload of each failed: fix the target (its credentials, policy or settings) so that the next uploads land."
     expect(auditSections(report({ judged: [], rescue: limited }), 4 * budget, where).text).toBe(
       [heading, '', ...head, first, '', '… and 1 more: W.', '', 'Every archive of the window was delivered or is still on its way.'].join(
         '\n'
