@@ -176,6 +176,10 @@ export async function startS3StandIn(buckets, options = {}) {
       store.get(bucket)?.set(key, { body, etag: md5(body), contentType: undefined, sse: undefined })
     },
     /** Uploads begun and neither completed nor aborted. */
+    /** Forgets every open multipart upload (a test that leaves one on purpose cleans up after itself). */
+    forgetUploads() {
+      uploads.clear()
+    },
     openUploads() {
       return [...uploads.values()].map(u => u.key)
     },
