@@ -957,7 +957,6 @@ function carriedFrom(before, findings) {
  * those resolved (found delivered or rescued), and those an earlier audit found that stay open.
  */
 function changeComment(findings, before, carried, run) {
-    const now = atRisk(findings, []);
     const lines = [`The audit's findings changed${run}: ${findings.overview}.`];
     if (findings.failure !== undefined)
         lines.push('', 'The audit could not finish: the body above says why.');
@@ -966,7 +965,8 @@ function changeComment(findings, before, carried, run) {
         const unknown = 'not known (the earlier list was too long to keep whole)';
         const added = [...new Set(findings.undeliveredIds)].filter(id => !before.ids.has(id));
         const settled = new Set([...(findings.settledIds ?? []), ...(findings.rescuedIds ?? [])]);
-        const resolved = [...before.ids].filter(id => settled.has(id) && !now.includes(id));
+        // Settled IDs are never at risk now: found delivered, or rescued (which the hidden list leaves out).
+        const resolved = [...before.ids].filter(id => settled.has(id));
         lines.push('', `New since the last update: ${before.whole ? named(added) : unknown}.`, `Resolved since the last update (found delivered, or rescued): ${named(resolved)}.`);
         if (carried.length > 0)
             lines.push(`Found earlier and still open, no longer judged: ${named(carried)}.`);

@@ -267,7 +267,6 @@ function changeComment(
   carried: readonly string[],
   run: string
 ): string {
-  const now = atRisk(findings, [])
   const lines = [`The audit's findings changed${run}: ${findings.overview}.`]
   if (findings.failure !== undefined) lines.push('', 'The audit could not finish: the body above says why.')
   if (before !== undefined) {
@@ -275,7 +274,8 @@ function changeComment(
     const unknown = 'not known (the earlier list was too long to keep whole)'
     const added = [...new Set(findings.undeliveredIds)].filter(id => !before.ids.has(id))
     const settled = new Set([...(findings.settledIds ?? []), ...(findings.rescuedIds ?? [])])
-    const resolved = [...before.ids].filter(id => settled.has(id) && !now.includes(id))
+    // Settled IDs are never at risk now: found delivered, or rescued (which the hidden list leaves out).
+    const resolved = [...before.ids].filter(id => settled.has(id))
     lines.push(
       '',
       `New since the last update: ${before.whole ? named(added) : unknown}.`,
