@@ -15,6 +15,7 @@ import { archiveId, seedAzurite, vendorArchive } from '../support/archives.js'
 import { startAzurite } from '../support/azurite.js'
 import { startDownloadStandIn } from '../support/download-standin.js'
 import { FakeClock } from '../support/fake-clock.js'
+import { startGitHubStandIn } from '../support/github-standin.js'
 import { runInProcess } from '../support/in-process.js'
 import { startStandIn } from '../support/opentok-standin.js'
 import { startS3StandIn } from '../support/s3-standin.js'
@@ -319,6 +320,76 @@ describe('what a rescue decides before it copies', () => {
       [big.id, 'limit']
     ])
     expect(s3.keys(BUCKET)).toEqual([])
+  })
+
+  it('says each rescue in the log with its proof, and counts its writes in storage-requests', async () => {
+    const matched = kept(20, 1 * MIB)
+    const unsigned = kept(30, 1 * MIB, { sha256sum: '' })
+    vendor.setArchives([matched, unsigned])
+    const run = await audit()
+    expect(run.stdout).toMatch(
+      new RegExp(
+        `\\nRescued ${matched.id} into ${keyOf(matched)}: 1048576 bytes, SHA-256 [A-Za-z0-9+/]{43}= \\(the vendor's\\), in [0-9.]+ s\\.\\n`
+      )
+    )
+    expect(run.stdout).toMatch(
+      new RegExp(`\\nRescued ${unsigned.id} into ${keyOf(unsigned)}: 1048576 bytes, SHA-256 [A-Za-z0-9+/]{43}= \\(the vendor gave none\\)`)
+    )
+    // Two look-ups, and per archive a PUT and its read-back.
+    expect(s3.requests).toHaveLength(6)
+    expect(outputsOf(run.stdout)).toMatchObject({ 'storage-requests': '6', attempts: '3' })
+  })
+
+  it('flags an archive the vendor deletes within a day, and not one with a day or more left', async () => {
+    const soon = kept(50, 1 * MIB)
+    const later = kept(47, 1 * MIB)
+    vendor.setArchives([soon, later])
+    const run = await audit({ rescue: 'false', since: '72h' })
+    expect(run.stdout).toMatch(new RegExp(`::error::Archive ${soon.id} is not in the target, and the vendor deletes its copy in 2[12] h`))
+    expect(run.stdout).not.toContain(`::error::Archive ${later.id}`)
+  })
+
+  it('keeps no rescued archive open in the tracking issue: the next audit, finding it, closes the issue', async () => {
+    const github = await startGitHubStandIn({ token: 'ghs_rescueTracking0123456789' })
+    try {
+      const tracked = () =>
+        runInProcess(
+          {
+            'api-key': project.apiKey,
+            'api-secret': project.apiSecret,
+            'api-url': vendor.url,
+            operation: 'audit',
+            bucket: BUCKET,
+            endpoint: s3.url,
+            since: '26h',
+            rescue: 'true',
+            'tracking-issue': 'true',
+            'github-token': 'ghs_rescueTracking0123456789',
+            ...keys
+          },
+          {
+            transport: new Transport(),
+            clock: new FakeClock(),
+            env: { RUNNER_TEMP: temp, GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'example-org/video-app' }
+          }
+        )
+      const recent = kept(3, 1 * MIB)
+      vendor.setArchives([recent])
+      await tracked()
+      expect(github.issues).toHaveLength(1)
+      expect(github.issues[0]!.body.split('\n').at(-1)).toBe('<!-- undelivered-ids:  -->')
+      // An earlier finding of an archive now older than the window is resolved by its rescue, and
+      // the rescued one by being found: the issue closes.
+      const older = kept(40, 1 * MIB)
+      vendor.setArchives([recent, older])
+      github.issues[0]!.body = github.issues[0]!.body.replace('<!-- undelivered-ids:  -->', `<!-- undelivered-ids: ${older.id} -->`)
+      const next = await tracked()
+      expect(outputsOf(next.stdout)).toMatchObject({ rescued: '1' })
+      expect(outputsOf(next.stdout)).toMatchObject({ undelivered: '0' })
+      expect(github.issues[0]!.state).toBe('closed')
+    } finally {
+      await github.close()
+    }
   })
 
   it('counts the fresh links it asks the vendor for in attempts, besides the list', async () => {
