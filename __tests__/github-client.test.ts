@@ -1,6 +1,6 @@
 /** The GitHub client's helpers: the repository of the run, and what a refusal of the GitHub API means. */
 import { describe, expect, it } from 'vitest'
-import { describeGitHubError, isPermissionError, makeGitHubClient, repositoryOf } from '../src/github-client.js'
+import { describeGitHubError, isPermissionError, makeGitHubClient, repositoryOf, writtenBy } from '../src/github-client.js'
 
 describe('the GitHub client helpers', () => {
   it('reads the repository of the run', () => {
@@ -26,5 +26,20 @@ describe('the GitHub client helpers', () => {
     expect((await makeGitHubClient('t', {})).request.endpoint.DEFAULTS.baseUrl).toBe('https://api.github.com')
     const enterprise = await makeGitHubClient('t', { GITHUB_API_URL: 'https://ghe.example/api/v3//' })
     expect(enterprise.request.endpoint.DEFAULTS.baseUrl).toBe('https://ghe.example/api/v3')
+  })
+})
+
+describe('writtenBy: a comment or issue is ours only if our identity wrote it', () => {
+  it('matches the login in any case, and an app bot with its [bot] suffix only when GitHub marks it a bot', () => {
+    expect(writtenBy({ login: 'github-actions[bot]', type: 'Bot' }, 'github-actions[bot]')).toBe(true)
+    expect(writtenBy({ login: 'Octo-Auditor', type: 'User' }, 'octo-auditor')).toBe(true)
+    expect(writtenBy({ login: 'my-app[bot]', type: 'Bot' }, 'my-app')).toBe(true)
+    expect(writtenBy({ login: 'my-app[bot]', type: 'User' }, 'my-app')).toBe(false)
+    expect(writtenBy({ login: 'my-app[bot][bot]', type: 'Bot' }, 'my-app[bot]')).toBe(false)
+    expect(writtenBy({ login: 'my-appx', type: 'Bot' }, 'my-app')).toBe(false)
+    expect(writtenBy({ login: 'mallory', type: 'User' }, 'github-actions[bot]')).toBe(false)
+    expect(writtenBy({ type: 'Bot' }, 'github-actions[bot]')).toBe(false)
+    expect(writtenBy(null, 'github-actions[bot]')).toBe(false)
+    expect(writtenBy(undefined, '')).toBe(false)
   })
 })

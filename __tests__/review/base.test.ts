@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { chooseBase, pullRequestOf } from '../../src/review/base.js'
+import { chooseBase, pullRequestEventOf, pullRequestOf } from '../../src/review/base.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'review-base-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -168,5 +168,53 @@ describe('the base revision: the input, then the event', () => {
       fromFork: false
     })
     expect(pullRequestOf({ GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: path })).toBeUndefined()
+  })
+})
+
+describe('pullRequestEventOf: every event about a pull request', () => {
+  const REPO = { GITHUB_REPOSITORY: 'example-org/video-app' }
+  it('reads a workflow_run that a pull request triggered: number, base and fork from its first pull request', () => {
+    const run = (workflow_run: unknown) => pullRequestEventOf({ ...REPO, ...on('workflow_run', { workflow_run }) })
+    expect(
+      run({ pull_requests: [{ number: 9, base: { sha: baseSha } }], head_repository: { full_name: 'someone/fork' }, event: 'pull_request' })
+    ).toStrictEqual({ event: 'workflow_run', number: 9, baseSha, fromFork: true })
+    expect(run({ pull_requests: [{ number: 9 }], head_repository: { full_name: 'example-org/video-app' } })).toStrictEqual({
+      event: 'workflow_run',
+      number: 9,
+      fromFork: false
+    })
+    // A fork's pull request is not in pull_requests: the triggering event still tells.
+    expect(run({ pull_requests: [], event: 'pull_request_target' })).toStrictEqual({ event: 'workflow_run', fromFork: false })
+    expect(run({ pull_requests: [], event: 'push' })).toBeUndefined()
+    expect(run({ event: 'schedule' })).toBeUndefined()
+    expect(run({ pull_requests: [], event: 7 })).toBeUndefined()
+  })
+
+  it('reads a comment on a pull request, and not one on an issue', () => {
+    expect(pullRequestEventOf({ ...REPO, ...on('issue_comment', { issue: { number: 4, pull_request: { url: 'x' } } }) })).toStrictEqual({
+      event: 'issue_comment',
+      number: 4,
+      fromFork: false
+    })
+    expect(pullRequestEventOf({ ...REPO, ...on('issue_comment', { issue: { number: 4 } }) })).toBeUndefined()
+    expect(pullRequestEventOf({ ...REPO, ...on('issue_comment', { issue: { number: 4, pull_request: null } }) })).toBeUndefined()
+  })
+
+  it('reads the payload only for those events, and takes an unreadable one as empty', () => {
+    expect(pullRequestEventOf({ ...REPO, GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: '/no/such/file' })).toBeUndefined()
+    expect(pullRequestEventOf({ ...REPO, GITHUB_EVENT_NAME: 'pull_request' })).toStrictEqual({ event: 'pull_request', fromFork: false })
+    const broken = join(dir, 'broken.json')
+    writeFileSync(broken, '{not json')
+    expect(pullRequestEventOf({ ...REPO, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: broken })).toStrictEqual({
+      event: 'pull_request',
+      fromFork: false
+    })
+    expect(pullRequestEventOf({ ...REPO, ...on('pull_request', null) })).toStrictEqual({ event: 'pull_request', fromFork: false })
+    expect(pullRequestEventOf({ ...REPO, ...on('pull_request', 'text') })).toStrictEqual({ event: 'pull_request', fromFork: false })
+    expect(pullRequestEventOf({ ...REPO, ...on('pull_request', { number: 5, pull_request: {} }) })).toStrictEqual({
+      event: 'pull_request',
+      number: 5,
+      fromFork: false
+    })
   })
 })
