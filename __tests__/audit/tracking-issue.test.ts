@@ -315,6 +315,23 @@ describe('syncTrackingIssue', () => {
     expect(await sync(findings([], { settledIds: ['a'] }))).toMatchObject({ action: 'closed', number: 1 })
   })
 
+  it('heads the body by what this audit found, and counts the earlier archives still open', () => {
+    const carried = issueBody(findings(['b']), ['a'])
+    expect(carried.split('\n')[1]).toBe(
+      `**1 archive was not delivered** to the archive upload target, as found by [the audit run](${RUN}).`
+    )
+    expect(issueBody(findings([]), ['a', 'c']).split('\n')[1]).toBe(
+      `**Every archive of the latest audit was delivered**, as found by [the audit run](${RUN}); but 2 archives that an earlier audit found not delivered are still open (below).`
+    )
+    // The sections get the room the earlier archives leave: the body still ends under the limit, exactly where it would.
+    const full = issueBody(findings(['a'], { sections: room => 'x'.repeat(room) }), ['c1', 'c2'])
+    expect(full.length).toBe(59_985)
+    const hundred = Array.from({ length: 100 }, (_, i) => `h${i}`)
+    const listed = issueBody(findings([]), hundred)
+    expect(listed).toContain('`h99`.\n')
+    expect(listed).not.toContain(', and 0 more')
+  })
+
   it('keeps no rescued archive open: it is settled the night it is copied', async () => {
     await sync(findings(['r', 'x'], { rescuedIds: ['r'] }))
     expect(github.issues[0]!.body.split('\n').at(-1)).toBe('<!-- undelivered-ids: x -->')
