@@ -49,7 +49,7 @@ afterEach(async () => {
   rmSync(temp, { recursive: true, force: true })
 })
 
-function audit(inputs: Record<string, string> = {}, clock = new FakeClock()) {
+function audit(inputs: Record<string, string> = {}, clock = new FakeClock(), env: Record<string, string> = {}) {
   return runInProcess(
     {
       'api-key': project.apiKey,
@@ -63,7 +63,7 @@ function audit(inputs: Record<string, string> = {}, clock = new FakeClock()) {
       ...keys,
       ...inputs
     },
-    { transport: new Transport(), clock, env: { RUNNER_TEMP: temp } }
+    { transport: new Transport(), clock, env: { RUNNER_TEMP: temp, ...env } }
   )
 }
 
@@ -353,26 +353,10 @@ describe('what a rescue decides before it copies', () => {
     const github = await startGitHubStandIn({ token: 'ghs_rescueTracking0123456789' })
     try {
       const tracked = () =>
-        runInProcess(
-          {
-            'api-key': project.apiKey,
-            'api-secret': project.apiSecret,
-            'api-url': vendor.url,
-            operation: 'audit',
-            bucket: BUCKET,
-            endpoint: s3.url,
-            since: '26h',
-            rescue: 'true',
-            'tracking-issue': 'true',
-            'github-token': 'ghs_rescueTracking0123456789',
-            ...keys
-          },
-          {
-            transport: new Transport(),
-            clock: new FakeClock(),
-            env: { RUNNER_TEMP: temp, GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'example-org/video-app' }
-          }
-        )
+        audit({ 'tracking-issue': 'true', 'github-token': 'ghs_rescueTracking0123456789' }, new FakeClock(), {
+          GITHUB_API_URL: github.url,
+          GITHUB_REPOSITORY: 'example-org/video-app'
+        })
       const recent = kept(3, 1 * MIB)
       vendor.setArchives([recent])
       await tracked()
